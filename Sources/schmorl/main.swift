@@ -1,0 +1,2 @@
+import Schmorl
+print("schmorl")
