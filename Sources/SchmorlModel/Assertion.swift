@@ -41,3 +41,18 @@ public struct Feature: Sendable, Hashable, Codable {
 public enum Comparison: String, Sendable, Hashable, Codable, CaseIterable {
     case new, stable, enlarged, decreased, resolved
 }
+
+/// What the assertion engine says about one target span (`schmorl assert`).
+public struct AssertionResult: Sendable, Hashable, Codable {
+    public var assertion: Assertion
+    /// The cue that decided it; nil when nothing in scope modifies the target (affirmed by default).
+    public var cue: AssertionCue?
+    /// The target as found in the text.
+    public var target: Evidence
+
+    public init(assertion: Assertion, cue: AssertionCue?, target: Evidence) {
+        self.assertion = assertion
+        self.cue = cue
+        self.target = target
+    }
+}
