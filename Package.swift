@@ -40,7 +40,7 @@ let package = Package(
         // Facade: one report through the whole pipeline, bulk streaming, JSON writing.
         .target(
             name: "Schmorl",
-            dependencies: ["SchmorlModel", "SchmorlText", "SchmorlClassify", "SchmorlXML", "SchmorlEval"],
+            dependencies: ["SchmorlModel", "SchmorlText", "SchmorlClassify", "SchmorlEval"],
             swiftSettings: strict
         ),
         .executableTarget(

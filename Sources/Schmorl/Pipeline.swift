@@ -1,4 +1,6 @@
 public import SchmorlModel
+import SchmorlClassify
+import SchmorlText
 
 /// Options for a pipeline run.
 public struct PipelineOptions: Sendable, Hashable {
@@ -12,6 +14,8 @@ public struct PipelineOptions: Sendable, Hashable {
 /// A value type with no shared mutable state: one pipeline can serve every task of a bulk run.
 public struct Pipeline: Sendable {
     public var options: PipelineOptions
+    private let engine = TextEngine()
+    private let classifier = NodeClassifier()
 
     public init(options: PipelineOptions = PipelineOptions()) {
         self.options = options
@@ -19,8 +23,11 @@ public struct Pipeline: Sendable {
 
     /// Extracts and classifies every node of one report.
     public func extract(_ document: ReportDocument) -> Extraction {
-        // Engine lands in the next commits.
-        Extraction(id: document.id, sourceFormat: document.sourceFormat, sections: [], nodes: [], differentials: [])
+        let text = engine.extract(document)
+        let nodes = text.nodes.map { ClassifiedNode(finding: $0, classification: classifier.classify($0)) }
+        return Extraction(
+            id: document.id, sourceFormat: document.sourceFormat, sections: text.sections, nodes: nodes,
+            differentials: text.differentials, notes: text.notes)
     }
 
     /// Reads a file (text or any supported XML/JSON wrapper, detected unless `format` is given) and extracts
@@ -28,11 +35,49 @@ public struct Pipeline: Sendable {
     public func extract(fileAt path: String, id: String? = nil, format: SourceFormat? = nil) throws(SchmorlError)
         -> [Extraction]
     {
-        []
+        let recordID = id ?? Self.recordID(forPath: path)
+        let bytes = try FileReader.read(path: path, limit: options.maximumReportBytes, record: recordID)
+        return try extract(bytes: bytes, id: recordID, format: format)
+    }
+
+    /// Extracts every report held in `bytes`: plain text, or an XML / FHIR JSON wrapper.
+    public func extract(bytes: [UInt8], id: String, format: SourceFormat? = nil) throws(SchmorlError) -> [Extraction] {
+        try documents(bytes: bytes, id: id, format: format).map(extract)
+    }
+
+    /// The report documents held in `bytes`.
+    public func documents(bytes: [UInt8], id: String, format: SourceFormat? = nil) throws(SchmorlError)
+        -> [ReportDocument]
+    {
+        guard bytes.count <= options.maximumReportBytes else {
+            throw SchmorlError(
+                .inputTooLarge, "the report is \(bytes.count) bytes, over the limit of \(options.maximumReportBytes)",
+                record: id)
+        }
+        // XML ingest is wired in once SchmorlXML lands.
+        return [try Self.textDocument(bytes: bytes, id: id)]
+    }
+
+    /// A plain-text report: UTF-8 checked, CRLF kept as it is (offsets stay true to the input).
+    public static func textDocument(bytes: [UInt8], id: String) throws(SchmorlError) -> ReportDocument {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw SchmorlError(.invalidUTF8, "the report is not valid UTF-8; convert it to UTF-8 first", record: id)
+        }
+        guard bytes.contains(where: { $0 > 0x20 }) else {
+            throw SchmorlError(.emptyReport, "the report is empty", record: id)
+        }
+        return ReportDocument(id: id, sourceFormat: .text, text: text)
     }
 
     /// The assertion engine on its own: present / absent / possible for `target` in `text`.
     public func assert(text: String, target: TextSpan) -> AssertionResult {
-        AssertionResult(assertion: .present, cue: nil, target: Evidence(span: target, text: ""))
+        AssertionEngine().assert(text: text, target: target)
+    }
+
+    /// The record id of a file: its name without the extension.
+    public static func recordID(forPath path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
+        return name
     }
 }

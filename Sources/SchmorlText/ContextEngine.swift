@@ -1,0 +1,123 @@
+public import SchmorlModel
+
+/// The ConText assertion engine over one analysed report: present / absent / possible for any target span,
+/// with the cue that decided it and its scope (rules.md §1 and §4, domain.md §6.2).
+///
+/// A cue reaches in its direction to the end of its clause: clauses end at the sentence end, at ";" and at the
+/// terminators ("but", "however", "which", ...). Pseudo-cues ("no change", "not only") are matched as phrases of
+/// their own, so the cue words inside them never fire. When several cues reach the target the nearest wins;
+/// "consistent with"-style affirmations only speak when nothing else does.
+struct ContextEngine {
+    let analysis: ReportAnalysis
+
+    struct Decision {
+        var assertion: Assertion
+        var cue: AssertionCue?
+        var kind: CueKind?
+    }
+
+    /// The assertion of tokens `target`.
+    /// - Complexity: O(cues in the target's sentence).
+    func assess(_ target: Range<Int>) -> Decision {
+        guard !target.isEmpty else { return Decision(assertion: .present) }
+        let clause = analysis.clause(of: target.lowerBound)
+        let clauseEnd = analysis.clause(of: target.upperBound - 1)
+        let sentence = analysis.layout.sentences[analysis.sentence(of: target.lowerBound)]
+        var best: (distance: Int, match: Match<LexiconTables.CueEntry>, forward: Bool)?
+        var affirmation: Match<LexiconTables.CueEntry>?
+        for match in cuesIn(sentence) {
+            let kind = match.payload.kind
+            if kind == .terminator || kind == .pseudo { continue }
+            if match.end <= target.lowerBound {
+                guard match.payload.direction != .backward, analysis.clause(of: match.start) == clause,
+                    analysis.clause(of: match.end - 1) == clause
+                else { continue }
+                let distance = target.lowerBound - match.end
+                if kind == .affirmation {
+                    affirmation = match
+                    continue
+                }
+                if best == nil || distance < best!.distance { best = (distance, match, true) }
+            } else if match.start >= target.upperBound {
+                guard match.payload.direction != .forward, analysis.clause(of: match.start) == clauseEnd else {
+                    continue
+                }
+                let distance = match.start - target.upperBound
+                if kind == .affirmation { continue }
+                if best == nil || distance < best!.distance { best = (distance, match, false) }
+            }
+        }
+        if let best {
+            let kind = best.match.payload.kind
+            let assertion: Assertion
+            let cueKind: AssertionCue.Kind
+            switch kind {
+            case .negation:
+                assertion = .absent
+                cueKind = .negation
+            case .resolution:
+                assertion = .absent
+                cueKind = .resolution
+            case .hedge:
+                assertion = .possible
+                cueKind = .hedge
+            case .indication:
+                assertion = .possible
+                cueKind = .indication
+            case .hypothetical:
+                assertion = .possible
+                cueKind = .hypothetical
+            case .history:
+                assertion = .present
+                cueKind = .historical
+            case .affirmation, .terminator, .pseudo:
+                assertion = .present
+                cueKind = .affirmation
+            }
+            let scope = best.forward
+                ? analysis.span(best.match.start..<clauseLimit(from: best.match.end, sentence: sentence, forward: true))
+                : analysis.span(clauseLimit(from: best.match.start, sentence: sentence, forward: false)..<best.match.end)
+            let cue = AssertionCue(
+                kind: cueKind, evidence: analysis.evidence(best.match.start..<best.match.end), scope: scope)
+            return Decision(assertion: assertion, cue: cue, kind: kind)
+        }
+        if let affirmation {
+            let scope = analysis.span(
+                affirmation.start..<clauseLimit(from: affirmation.end, sentence: sentence, forward: true))
+            let cue = AssertionCue(
+                kind: .affirmation, evidence: analysis.evidence(affirmation.start..<affirmation.end), scope: scope)
+            return Decision(assertion: .present, cue: cue, kind: .affirmation)
+        }
+        return Decision(assertion: .present)
+    }
+
+    /// The cue matches inside a sentence (cues are matched per sentence, so this is a contiguous slice).
+    func cuesIn(_ sentence: Range<Int>) -> ArraySlice<Match<LexiconTables.CueEntry>> {
+        let cues = analysis.cues
+        var low = 0
+        var high = cues.count
+        while low < high {
+            let mid = (low + high) / 2
+            if cues[mid].start < sentence.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < cues.count && cues[end].start < sentence.upperBound { end += 1 }
+        return cues[low..<end]
+    }
+
+    /// The end (forward) or start (backward) of the clause around token `from`.
+    private func clauseLimit(from: Int, sentence: Range<Int>, forward: Bool) -> Int {
+        if forward {
+            guard from < sentence.upperBound else { return sentence.upperBound }
+            let clause = analysis.clause(of: max(from - 1, sentence.lowerBound))
+            var index = from
+            while index < sentence.upperBound && analysis.clause(of: index) == clause { index += 1 }
+            return index
+        } else {
+            let clause = analysis.clause(of: from)
+            var index = from
+            while index > sentence.lowerBound && analysis.clause(of: index - 1) == clause { index -= 1 }
+            return index
+        }
+    }
+}

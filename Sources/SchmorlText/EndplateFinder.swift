@@ -1,0 +1,86 @@
+public import SchmorlModel
+
+/// Finds endplate phrases and the levels written with them (domain.md §2.3, rules.md §4):
+/// "inferior endplate of L1", "L3 superior endplate", "superior L3 endplate", "upper endplate at L1-2",
+/// "superior endplates of L1 and L2", "superior and inferior endplates of L2", "both endplates at L1-2".
+struct EndplateFinder {
+    let analysis: ReportAnalysis
+
+    func find() -> [EndplateMention] {
+        var result: [EndplateMention] = []
+        let tokens = analysis.tokens
+        var directionAt: [Int: Endplate] = [:]
+        var endplateWordAt: [Int: Int] = [:]  // start -> end
+        var bothAt: [Int: Int] = [:]
+        for match in analysis.context {
+            switch match.payload {
+            case .direction(let endplate): directionAt[match.start] = endplate
+            case .endplateWord: endplateWordAt[match.start] = match.end
+            case .bothEndplates: bothAt[match.start] = match.end
+            default: break
+            }
+        }
+        let words = analysis.tables.words
+        for (wordStart, wordEnd) in endplateWordAt.sorted(by: { $0.key < $1.key }) {
+            // "plate" alone only after "end".
+            if analysis.word(wordStart) == "plate" || analysis.word(wordStart) == "plates" { continue }
+            let sentence = analysis.layout.sentences[analysis.sentence(of: wordStart)]
+            var directions: [Endplate] = []
+            var levels: [Int] = []
+            var both = false
+            var start = wordStart
+            // Look back: directions and levels, up to 5 tokens ("L3 superior", "superior and inferior",
+            // "posterior aspect of the inferior").
+            var index = wordStart - 1
+            while index >= sentence.lowerBound, wordStart - index <= 5 {
+                if let direction = directionAt[index] {
+                    directions.insert(direction, at: 0)
+                    start = index
+                } else if analysis.levelOfToken[index] >= 0 {
+                    let level = Int(analysis.levelOfToken[index])
+                    if !levels.contains(level) { levels.insert(level, at: 0) }
+                    start = analysis.levels[level].tokens.lowerBound
+                    index = start
+                } else if tokens[index].word == words.and || tokens[index].word == words.vertebral
+                    || tokens[index].byte == 0x2C || tokens[index].word == words.both || tokens[index].word == words.the
+                {
+                    // joiners inside the phrase
+                } else {
+                    break
+                }
+                index -= 1
+            }
+            if let bothEnd = bothAt.first(where: { $0.key < wordEnd && $0.value >= wordStart && $0.key >= wordStart - 3 }) {
+                both = true
+                start = min(start, bothEnd.key)
+            }
+            // Look forward: "of L1", "of the L1 vertebra", "at L1-2", "at the L1-2 level", "of L1 and L2".
+            var end = wordEnd
+            var forward = wordEnd
+            if forward < sentence.upperBound,
+                tokens[forward].word == words.of || tokens[forward].word == words.at
+                    || tokens[forward].word == analysis.tables.vocabulary.idIfKnown("on")
+            {
+                forward += 1
+                if forward < sentence.upperBound, tokens[forward].word == words.the { forward += 1 }
+                if forward < sentence.upperBound, analysis.levelOfToken[forward] >= 0 {
+                    let first = Int(analysis.levelOfToken[forward])
+                    var last = first
+                    while last + 1 < analysis.levels.count,
+                        analysis.levels[last + 1].group == analysis.levels[first].group
+                    {
+                        last += 1
+                    }
+                    for level in first...last where !levels.contains(level) { levels.append(level) }
+                    end = analysis.levels[last].tokens.upperBound
+                }
+            }
+            if directions.isEmpty && !both {
+                // "endplates at L1-2" with no direction: an endplate phrase that names only levels.
+                if levels.isEmpty { continue }
+            }
+            result.append(EndplateMention(tokens: start..<end, directions: directions, levels: levels, both: both))
+        }
+        return result
+    }
+}

@@ -1,0 +1,271 @@
+public import SchmorlModel
+
+/// A feature read from the text and the node mention it belongs to.
+struct AttachedFeature {
+    enum Kind: Equatable {
+        case edema, enhancement, endplateDisruption, posteriorExtension, scleroticRim, large, painLink
+        case comparison(Comparison)
+        case size(Double)
+    }
+
+    var kind: Kind
+    var value: Bool
+    var evidence: Evidence
+    var mention: Int
+    /// Only the mention's locations that match this one (a feature stated for one level of a list).
+    var only: [NodeLocation]?
+    var tier: EvidenceTier
+}
+
+/// Gives each feature phrase to the node it describes (rules.md §1 Features, §4; DESIGN.md step 7).
+///
+/// A feature goes to the node whose location it names; else to the node of its sentence (nearest before it,
+/// else after it, unless another finding such as a disc bulge stands between); else, when the sentence names no
+/// node and no other finding, to the last node of the sentence before (a sentence that refers back) or of its
+/// level heading. A feature stated for another level never reaches a node. Contact with a nerve root counts as
+/// posterior extension only when the node is the subject (domain.md §3.4).
+struct FeatureAttributor {
+    let analysis: ReportAnalysis
+    let extractor: NodeExtractor
+    let mentions: [NodeMention]
+
+    private var tokens: [Token] { analysis.tokens }
+
+    func attach() -> [AttachedFeature] {
+        var result: [AttachedFeature] = []
+        var competing: [Range<Int>] = []
+        for match in analysis.findings where match.payload == .competingFinding { competing.append(match.start..<match.end) }
+        var referBack = Set<Int>()
+        for match in analysis.context where match.payload == .referBack { referBack.insert(analysis.sentence(of: match.start)) }
+        var mentionsBySentence: [Int: [Int]] = [:]
+        for (index, mention) in mentions.enumerated() {
+            mentionsBySentence[analysis.sentence(of: mention.tokens.lowerBound), default: []].append(index)
+        }
+        let inverted: Set<String> = ["intact", "preserved", "non", "nonenhancing", "confined", "normal"]
+
+        func owner(of range: Range<Int>, kind: AttachedFeature.Kind, negated: Bool) -> [(Int, [NodeLocation]?)] {
+            let sentenceIndex = analysis.sentence(of: range.lowerBound)
+            let sentence = analysis.layout.sentences[sentenceIndex]
+            let inSentence = mentionsBySentence[sentenceIndex] ?? []
+            // Inside a mention's own location window or name ("edematous Schmorl's node" is handled below).
+            if let own = inSentence.first(where: { mentions[$0].window.contains(range.lowerBound) && mentions[$0].tokens.upperBound <= range.lowerBound }) {
+                return [(own, nil)]
+            }
+            // The feature's own level.
+            let ownLocations = localLocations(of: range, sentence: sentence)
+            if !ownLocations.isEmpty {
+                var owners: [(Int, [NodeLocation]?)] = []
+                // Prefer mentions in the same sentence, then the whole report.
+                for scope in [inSentence, Array(mentions.indices)] {
+                    for index in scope {
+                        let matching = mentions[index].locations.filter { location in
+                            ownLocations.contains { Self.sameSite(location, $0) }
+                        }
+                        if !matching.isEmpty { owners.append((index, matching)) }
+                    }
+                    if !owners.isEmpty { break }
+                }
+                return owners
+            }
+            if !inSentence.isEmpty {
+                let before = inSentence.filter { mentions[$0].tokens.upperBound <= range.lowerBound }
+                if let nearest = before.last {
+                    let between = mentions[nearest].tokens.upperBound..<range.lowerBound
+                    if !competing.contains(where: { between.contains($0.lowerBound) }) {
+                        if kind == .posteriorExtension || !isRootContact(range) || analysis.clause(of: mentions[nearest].tokens.lowerBound) == analysis.clause(of: range.lowerBound)
+                            || startsWithReferBack(sentence.lowerBound..<range.lowerBound)
+                        {
+                            return [(nearest, nil)]
+                        }
+                    }
+                    return []
+                }
+                let after = inSentence.filter { mentions[$0].tokens.lowerBound >= range.upperBound }
+                if let nearest = after.first {
+                    let between = range.upperBound..<mentions[nearest].tokens.lowerBound
+                    if !competing.contains(where: { between.contains($0.lowerBound) }), !isRootContact(range) {
+                        return [(nearest, nil)]
+                    }
+                }
+                return []
+            }
+            // No node in this sentence: another finding in front of the feature owns it.
+            let front = sentence.lowerBound..<range.lowerBound
+            if competing.contains(where: { front.contains($0.lowerBound) || $0.contains(range.lowerBound) }) { return [] }
+            if isRootContact(range), !startsWithReferBack(front) { return [] }
+            // Same level heading.
+            let heading = analysis.layout.headingOfToken[range.lowerBound]
+            if heading >= 0 {
+                let candidates = mentions.indices.filter {
+                    analysis.layout.headingOfToken[mentions[$0].tokens.lowerBound] == heading
+                        && mentions[$0].tokens.upperBound <= range.lowerBound
+                }
+                if let last = candidates.last { return [(last, nil)] }
+            }
+            // The sentence before, when this one refers back.
+            if sentenceIndex > 0, let previous = mentionsBySentence[sentenceIndex - 1]?.last,
+                analysis.layout.sectionOfToken[mentions[previous].tokens.lowerBound]
+                    == analysis.layout.sectionOfToken[range.lowerBound],
+                !tokens[sentence.lowerBound].blankLineBefore || referBack.contains(sentenceIndex)
+            {
+                if !negated || referBack.contains(sentenceIndex) { return [(previous, nil)] }
+            }
+            return []
+        }
+
+        for match in analysis.findings {
+            let kind: AttachedFeature.Kind
+            switch match.payload {
+            case .edema: kind = .edema
+            case .enhancement: kind = .enhancement
+            case .endplateDisruption: kind = .endplateDisruption
+            case .posteriorExtension: kind = .posteriorExtension
+            case .rootContact: kind = .posteriorExtension
+            case .scleroticRim: kind = .scleroticRim
+            case .large: kind = .large
+            case .painLink: kind = .painLink
+            case .comparison(let comparison): kind = .comparison(comparison)
+            default: continue
+            }
+            let range = match.start..<match.end
+            // A mention's own name words ("defect" in "node-like defect") are features too, but the node noun
+            // "deformity"/"lesion"/"herniation" is not disruption.
+            let decision = extractor.context.assess(range)
+            var value = decision.assertion != .absent
+            if (range.contains { inverted.contains(analysis.word($0)) }) { value = !value }
+            if kind == .large || kind == .painLink, !value { continue }
+            if case .comparison = kind, decision.assertion == .absent { continue }
+            if decision.kind == .indication || decision.kind == .hypothetical { continue }
+            let evidence = analysis.evidence(range)
+            let tier = EvidenceTier(analysis.section(of: match.start).kind)
+            for (mention, only) in owner(of: range, kind: kind, negated: !value) {
+                if case .comparison = kind, analysis.clause(of: mentions[mention].tokens.lowerBound) != analysis.clause(of: range.lowerBound),
+                    analysis.sentence(of: mentions[mention].tokens.lowerBound) != analysis.sentence(of: range.lowerBound)
+                {
+                    continue
+                }
+                result.append(
+                    AttachedFeature(kind: kind, value: value, evidence: evidence, mention: mention, only: only, tier: tier))
+            }
+        }
+        // Sizes: "6 mm", "1.2 x 1.0 cm", "up to 8 mm", "8-mm".
+        for index in tokens.indices where tokens[index].word == analysis.tables.words.mm || tokens[index].word == analysis.tables.words.cm {
+            var numbers: [Double] = []
+            var start = index
+            var look = index - 1
+            while look >= 0, index - look <= 8 {
+                let token = tokens[look]
+                if token.kind == .number, let value = Double(analysis.word(look)) {
+                    numbers.append(value)
+                    start = look
+                } else if token.word == analysis.tables.words.x || token.word == analysis.tables.words.by
+                    || (token.kind == .punctuation && token.byte == 0x2D)
+                {
+                    // dimension separators
+                } else {
+                    break
+                }
+                look -= 1
+            }
+            guard let largest = numbers.max() else { continue }
+            let millimetres = tokens[index].word == analysis.tables.words.cm ? largest * 10 : largest
+            let range = start..<(index + 1)
+            let tier = EvidenceTier(analysis.section(of: start).kind)
+            for (mention, only) in owner(of: range, kind: .size(millimetres), negated: false) {
+                result.append(
+                    AttachedFeature(
+                        kind: .size(millimetres), value: true, evidence: analysis.evidence(range), mention: mention,
+                        only: only, tier: tier))
+            }
+        }
+        return result
+    }
+
+    private func isRootContact(_ range: Range<Int>) -> Bool {
+        analysis.findings.contains { $0.start == range.lowerBound && $0.payload == .rootContact }
+    }
+
+    private func startsWithReferBack(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let first = analysis.word(range.lowerBound)
+        return ["it", "this", "which", "these", "they", "the"].contains(first)
+            && (first != "the" || range.count > 1 && ["node", "nodes", "herniated", "herniation", "lesion", "defect"].contains(analysis.word(range.lowerBound + 1)))
+    }
+
+    /// Levels a feature phrase names for itself: "edema at the inferior endplate of L3", "Modic 1 change at L4-5",
+    /// "L2 marrow edema", within its clause.
+    private func localLocations(of range: Range<Int>, sentence: Range<Int>) -> [NodeLocation] {
+        let clause = analysis.clause(of: range.lowerBound)
+        var levels: [Int] = []
+        var lower = range.lowerBound
+        var steps = 0
+        while lower > sentence.lowerBound, steps < 3 {
+            let previous = lower - 1
+            if analysis.levelOfToken[previous] >= 0 {
+                let level = Int(analysis.levelOfToken[previous])
+                levels.append(level)
+                lower = analysis.levels[level].tokens.lowerBound
+            } else if analysis.tables.locationWords.contains(tokens[previous].word) && tokens[previous].kind == .word {
+                lower = previous
+            } else {
+                break
+            }
+            steps += 1
+        }
+        var upper = range.upperBound
+        steps = 0
+        while upper < sentence.upperBound, steps < 10, analysis.clause(of: upper) == clause {
+            if mentions.contains(where: { $0.tokens.lowerBound == upper }) { break }
+            if analysis.levelOfToken[upper] >= 0 {
+                let level = Int(analysis.levelOfToken[upper])
+                if analysis.levels[level].namesRoot { break }
+                levels.append(level)
+                upper = analysis.levels[level].tokens.upperBound
+                steps += 1
+                continue
+            }
+            let token = tokens[upper]
+            if token.kind == .word, analysis.tables.locationWords.contains(token.word) || token.word == analysis.tables.words.endplate {
+                upper += 1
+                steps += 1
+                continue
+            }
+            if token.kind == .punctuation, token.byte == 0x2D || token.byte == 0x2F { upper += 1; continue }
+            break
+        }
+        guard !levels.isEmpty else { return [] }
+        let window = lower..<upper
+        let endplates = analysis.endplates.filter { $0.tokens.overlaps(window) }
+        return extractor.resolve(levels: levels, endplates: endplates, both: false)
+    }
+
+    /// Whether a feature placed at `feature` speaks of the node at `node` (same vertebra, or a disc level the
+    /// node's endplate borders).
+    static func sameSite(_ node: NodeLocation, _ feature: NodeLocation) -> Bool {
+        if let vertebra = node.vertebra {
+            if let other = feature.vertebra {
+                guard other == vertebra else { return false }
+                return node.endplate == nil || feature.endplate == nil || node.endplate == feature.endplate
+            }
+            if let disc = feature.disc {
+                switch node.endplate {
+                case .inferior: return disc.upper == vertebra
+                case .superior: return disc.lower == vertebra
+                case nil: return disc.upper == vertebra || disc.lower == vertebra
+                }
+            }
+            return false
+        }
+        if let disc = node.disc {
+            if let other = feature.disc { return other == disc }
+            if let vertebra = feature.vertebra {
+                switch feature.endplate {
+                case .inferior: return disc.upper == vertebra
+                case .superior: return disc.lower == vertebra
+                case nil: return disc.upper == vertebra || disc.lower == vertebra
+                }
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,196 @@
+public import SchmorlModel
+
+/// Finds the levels a report names, in every notation of rules.md §1 and domain.md §2.2.
+///
+/// A hyphen, en dash or slash between adjacent vertebrae is a disc level ("L4-5", "L4/L5", "T12-L1"); between
+/// non-adjacent ones it is a range ("T10-L2"); a range word ("to", "through", "thru", "from ... to") always makes a
+/// range. Bare numbers in a list inherit the last letter ("T12, L1, 2, 5"). "D" (dorsal) is thoracic. "T1" and "T2"
+/// followed or preceded by sequence words ("T2 hyperintense", "on T1 and T2") are MR sequences, not vertebrae.
+struct LevelParser {
+    let tables: LexiconTables
+
+    /// Parses one level word ("l4", "t12", "d8"); nil for anything else.
+    static func vertebra(_ folded: [UInt8], _ token: Token) -> VertebralLevel? {
+        guard token.kind == .word else { return nil }
+        let start = Int(token.start)
+        let end = Int(token.end)
+        let length = end - start
+        guard length == 2 || length == 3 else { return nil }
+        let region: SpinalRegion
+        switch folded[start] {
+        case 0x63: region = .cervical
+        case 0x74, 0x64: region = .thoracic
+        case 0x6C: region = .lumbar
+        case 0x73: region = .sacral
+        default: return nil
+        }
+        var number = 0
+        for index in (start + 1)..<end {
+            let byte = folded[index]
+            guard Tokenizer.isDigit(byte) else { return nil }
+            number = number * 10 + Int(byte - 0x30)
+        }
+        return VertebralLevel(region: region, number: number)
+    }
+
+    static func number(_ folded: [UInt8], _ token: Token) -> Int? {
+        guard token.kind == .number, token.end - token.start <= 2 else { return nil }
+        var value = 0
+        for index in Int(token.start)..<Int(token.end) {
+            let byte = folded[index]
+            guard Tokenizer.isDigit(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
+    func parse(_ folded: [UInt8], _ tokens: [Token], sequenceWords: Set<Int>, into mentions: inout [LevelMention]) {
+        mentions.removeAll(keepingCapacity: true)
+        let words = tables.words
+        var index = 0
+        var group = 0
+        var lastEnd = -10
+        var lastRegion: SpinalRegion?
+        while index < tokens.count {
+            let token = tokens[index]
+            var level = Self.vertebra(folded, token)
+            var end = index + 1
+            // Ordinal form: "fourth lumbar vertebra", "twelfth thoracic vertebral body", "first sacral segment".
+            if level == nil, token.kind == .word, let ordinal = tables.ordinals[token.word], index + 1 < tokens.count {
+                let regionWord = tokens[index + 1]
+                let region: SpinalRegion? =
+                    switch String(decoding: folded[regionWord.range], as: UTF8.self) {
+                    case "cervical": .cervical
+                    case "thoracic", "dorsal": .thoracic
+                    case "lumbar": .lumbar
+                    case "sacral": .sacral
+                    default: nil
+                    }
+                if let region, index + 2 < tokens.count,
+                    [words.vertebra, words.vertebral, words.segment, words.body, words.level].contains(
+                        tokens[index + 2].word)
+                {
+                    level = VertebralLevel(region: region, number: ordinal)
+                    end = index + 2
+                }
+            }
+            // Elliptical list: a bare number right after a level list separator inherits the last letter.
+            if level == nil, token.kind == .number, let lastRegion, index - lastEnd <= 2, index - lastEnd >= 1,
+                index > 0, tokens[index - 1].byte == 0x2C || tokens[index - 1].word == words.and
+                    || tokens[index - 1].word == words.or,
+                let value = Self.number(folded, token), !(index + 1 < tokens.count && isUnit(tokens[index + 1]))
+            {
+                level = VertebralLevel(region: lastRegion, number: value)
+            }
+            guard var upper = level else {
+                index += 1
+                continue
+            }
+            if isSequence(folded, tokens, index, upper, sequenceWords) {
+                index += 1
+                continue
+            }
+            var value = LevelMention.Value.vertebra(upper)
+            // A second level joined by a hyphen / slash / range word.
+            if end < tokens.count {
+                let joiner = tokens[end]
+                let isDash = joiner.kind == .punctuation && (joiner.byte == 0x2D || joiner.byte == 0x2F)
+                let isRangeWord = joiner.word == words.to || joiner.word == words.through || joiner.word == words.thru
+                let isFrom = index > 0 && tokens[index - 1].word == words.from
+                if (isDash || isRangeWord), end + 1 < tokens.count {
+                    let other = tokens[end + 1]
+                    var lower = Self.vertebra(folded, other)
+                    if lower == nil, isDash, let number = Self.number(folded, other) {
+                        lower = VertebralLevel(region: upper.region, number: number)
+                        if let candidate = lower, !(upper < candidate) {
+                            // "T12-1" style: the number wraps into the next region.
+                            lower = upper.next.flatMap { next in next.number == number ? next : nil }
+                        }
+                    }
+                    if let lower, upper < lower {
+                        if isDash && !isFrom, let disc = DiscLevel(upper: upper, lower: lower) {
+                            value = .disc(disc)
+                        } else {
+                            var list: [VertebralLevel] = []
+                            var current: VertebralLevel? = upper
+                            while let vertebra = current, vertebra <= lower, list.count < 30 {
+                                list.append(vertebra)
+                                current = vertebra.next
+                                if vertebra.region == .lumbar, vertebra.number == 5, lower.region == .lumbar,
+                                    lower.number == 6
+                                {
+                                    current = lower
+                                }
+                            }
+                            value = .range(list)
+                        }
+                        end += 2
+                        upper = lower
+                    }
+                }
+            }
+            if index - lastEnd > 2 || !(index > 0 && isListJoiner(tokens[index - 1]) || index == lastEnd) {
+                group += 1
+            }
+            var namesRoot = false
+            var look = end
+            while look < min(end + 3, tokens.count) {
+                let word = tokens[look].word
+                if word == words.nerve || word == words.root || word == words.roots { namesRoot = true }
+                look += 1
+            }
+            mentions.append(LevelMention(tokens: index..<end, value: value, group: group, namesRoot: namesRoot))
+            lastEnd = end
+            lastRegion = upper.region
+            index = end
+        }
+    }
+
+    private func isListJoiner(_ token: Token) -> Bool {
+        token.byte == 0x2C || token.word == tables.words.and || token.word == tables.words.or
+            || token.byte == 0x26
+    }
+
+    private func isUnit(_ token: Token) -> Bool {
+        token.word == tables.words.mm || token.word == tables.words.cm
+    }
+
+    /// "T1"/"T2" naming an MR sequence, not a vertebra.
+    private func isSequence(
+        _ folded: [UInt8], _ tokens: [Token], _ index: Int, _ level: VertebralLevel, _ sequenceWords: Set<Int>
+    ) -> Bool {
+        guard level.region == .thoracic, level.number <= 2, folded[Int(tokens[index].start)] == 0x74 else {
+            return false
+        }
+        if sequenceWords.contains(index + 1) || sequenceWords.contains(index - 1) { return true }
+        // "T1 and T2", "T1/T2", "T2 and STIR"
+        if index + 2 < tokens.count {
+            let joiner = tokens[index + 1]
+            if joiner.byte == 0x2F || joiner.word == tables.words.and || joiner.byte == 0x2C {
+                let other = tokens[index + 2]
+                if let next = Self.vertebra(folded, other), next.region == .thoracic, next.number <= 2,
+                    sequenceWords.contains(index + 3) || (index + 3 < tokens.count && tokens[index + 3].byte == 0x2C)
+                        || sequenceWords.contains(index + 2)
+                {
+                    return true
+                }
+                if sequenceWords.contains(index + 2) { return true }
+            }
+        }
+        if index >= 2, tokens[index - 1].byte == 0x2F || tokens[index - 1].word == tables.words.and,
+            let previous = Self.vertebra(folded, tokens[index - 2]), previous.region == .thoracic, previous.number <= 2,
+            sequenceWords.contains(index + 1) || sequenceWords.contains(index - 3)
+        {
+            return true
+        }
+        // "on T2", "T2 weighted": the word before is a preposition of sequences.
+        if index >= 1 {
+            let before = String(decoding: folded[tokens[index - 1].range], as: UTF8.self)
+            if ["on", "sagittal", "axial", "coronal", "weighted", "fs", "post", "pre"].contains(before) {
+                // "on T12" is a vertebra; only T1/T2 reach here.
+                return index + 1 >= tokens.count || !(tokens[index + 1].byte == 0x2D)
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,87 @@
+public import SchmorlModel
+
+/// The lexicon compiled once at start-up: the vocabulary and the three phrase tables, shared by every report.
+final class LexiconTables: Sendable {
+    static let shared = LexiconTables()
+
+    let vocabulary: Vocabulary
+    let cues: PhraseTable<CueEntry>
+    let findings: PhraseTable<Concept>
+    let context: PhraseTable<Concept>
+    let headers: PhraseTable<SectionKind>
+    let locationWords: Set<Int32>
+    let abbreviations: Set<Int32>
+    let ordinals: [Int32: Int]
+    let words: CommonWords
+
+    struct CueEntry: Sendable {
+        var kind: CueKind
+        var direction: CueDirection
+    }
+
+    /// Word ids the engine tests directly.
+    struct CommonWords: Sendable {
+        let node, nodes, nodule, nodules, type, like, schmorls, sn, sns, at, the, of, to, through, thru, from, and,
+            or, level, levels, vertebra, vertebral, body, mm, cm, measuring, measures, x, by, up, nerve, root,
+            roots, segment, a, an, disc, no, new, it, this, there, isWord, are, with, without, moderate,
+            deformity, until, including, both, tiny, small, plate, end, endplate, endplates: Int32
+    }
+
+    private init() {
+        var phraseStrings: [String] = Lexicon.cues.map(\.phrase)
+        phraseStrings += Lexicon.findings.map(\.phrase)
+        phraseStrings += Lexicon.context.map(\.phrase)
+        phraseStrings += Lexicon.sectionHeaders.map(\.phrase)
+        phraseStrings += Lexicon.locationWords + Lexicon.abbreviations + Lexicon.ordinals
+        let extra = [
+            "schmorl's", "sn", "sns", "node", "nodes", "nodule", "nodules", "type", "like", "mm", "cm", "measuring",
+            "measures", "measure", "x", "by", "up", "nerve", "root", "roots", "segment", "and", "a", "an", "no",
+            "new", "it", "this", "there", "is", "are", "with", "without", "moderate", "deformity", "until",
+            "including", "both", "tiny", "small", "plate", "end", "endplate", "endplates", "cervical", "thoracic",
+            "lumbar", "sacral", "dorsal", "vertebrae", "millimeter", "millimeters", "millimetre", "millimetres",
+            "centimeter", "centimeters", "pain", "tenderness", "lymph", "space", "on", "that", "those", "said",
+            "intact", "preserved", "non", "nonenhancing", "confined", "normal", "unremarkable",
+        ]
+        let vocabulary = Vocabulary(
+            words: PhraseTable<Int>.words(in: phraseStrings + extra), variants: Lexicon.variants)
+        self.vocabulary = vocabulary
+        // One entry per phrase: the first listing decides the kind; the same phrase listed with the same kind in both
+        // directions reaches both ways.
+        var cueEntries: [(String, CueEntry)] = []
+        var cueIndex: [String: Int] = [:]
+        for cue in Lexicon.cues {
+            if let existing = cueIndex[cue.phrase] {
+                if cueEntries[existing].1.kind == cue.kind, cueEntries[existing].1.direction != cue.direction {
+                    cueEntries[existing].1.direction = .both
+                }
+                continue
+            }
+            cueIndex[cue.phrase] = cueEntries.count
+            cueEntries.append((cue.phrase, CueEntry(kind: cue.kind, direction: cue.direction)))
+        }
+        cues = PhraseTable(cueEntries, vocabulary: vocabulary)
+        findings = PhraseTable(Lexicon.findings.map { ($0.phrase, $0.concept) }, vocabulary: vocabulary)
+        context = PhraseTable(Lexicon.context.map { ($0.phrase, $0.concept) }, vocabulary: vocabulary)
+        headers = PhraseTable(Lexicon.sectionHeaders.map { ($0.phrase, $0.kind) }, vocabulary: vocabulary)
+        locationWords = Set(Lexicon.locationWords.compactMap { vocabulary.idIfKnown($0) })
+        abbreviations = Set(Lexicon.abbreviations.compactMap { vocabulary.idIfKnown($0) })
+        var ordinals: [Int32: Int] = [:]
+        for (index, word) in Lexicon.ordinals.enumerated() { ordinals[vocabulary.id(word)] = index + 1 }
+        self.ordinals = ordinals
+        let v = vocabulary
+        words = CommonWords(
+            node: v.id("node"), nodes: v.id("nodes"), nodule: v.id("nodule"), nodules: v.id("nodules"),
+            type: v.id("type"), like: v.id("like"), schmorls: v.id("schmorl's"), sn: v.id("sn"), sns: v.id("sns"),
+            at: v.id("at"), the: v.id("the"), of: v.id("of"), to: v.id("to"), through: v.id("through"),
+            thru: v.id("thru"), from: v.id("from"), and: v.id("and"), or: v.id("or"), level: v.id("level"),
+            levels: v.id("levels"), vertebra: v.id("vertebra"), vertebral: v.id("vertebral"), body: v.id("body"),
+            mm: v.id("mm"), cm: v.id("cm"), measuring: v.id("measuring"), measures: v.id("measures"), x: v.id("x"),
+            by: v.id("by"), up: v.id("up"), nerve: v.id("nerve"), root: v.id("root"), roots: v.id("roots"),
+            segment: v.id("segment"), a: v.id("a"), an: v.id("an"), disc: v.id("disc"),
+            no: v.id("no"), new: v.id("new"), it: v.id("it"), this: v.id("this"), there: v.id("there"),
+            isWord: v.id("is"), are: v.id("are"), with: v.id("with"), without: v.id("without"),
+            moderate: v.id("moderate"), deformity: v.id("deformity"), until: v.id("until"),
+            including: v.id("including"), both: v.id("both"), tiny: v.id("tiny"), small: v.id("small"),
+            plate: v.id("plate"), end: v.id("end"), endplate: v.id("endplate"), endplates: v.id("endplates"))
+    }
+}

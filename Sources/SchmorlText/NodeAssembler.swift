@@ -1,0 +1,192 @@
+public import SchmorlModel
+
+/// Turns mentions and their features into one `NodeFinding` per distinct node (rules.md §1, §4).
+///
+/// Mentions with the same location are one node; a disc-level mention joins the single node at a vertebra that
+/// borders that disc, and a vertebra without an endplate joins the single node on one of its endplates. A
+/// mention without a level joins the only levelled node when there is exactly one; negated generic mentions
+/// ("No Schmorl's nodes") make one absent node. The status on the current exam wins: the addendum over the body,
+/// the body over history and comparison (rules.md §4).
+struct NodeAssembler {
+    let analysis: ReportAnalysis
+    let mentions: [NodeMention]
+    let features: [AttachedFeature]
+
+    private struct Builder {
+        var location: NodeLocation
+        var multiple: Bool
+        var mentions: [Int]
+    }
+
+    func assemble() -> [NodeFinding] {
+        var builders: [Builder] = []
+        var levelless: [Int] = []
+        for (index, mention) in mentions.enumerated() {
+            if mention.locations.isEmpty {
+                levelless.append(index)
+                continue
+            }
+            for location in mention.locations {
+                if let existing = builders.firstIndex(where: { $0.location == location }) {
+                    builders[existing].mentions.append(index)
+                } else {
+                    builders.append(Builder(location: location, multiple: false, mentions: [index]))
+                }
+            }
+        }
+        // Disc level or bare vertebra joining a more specific node at the same place.
+        var merged = true
+        while merged {
+            merged = false
+            for index in builders.indices {
+                let location = builders[index].location
+                let targets = builders.indices.filter { other in
+                    other != index && Self.refines(builders[other].location, location)
+                }
+                if targets.count == 1 {
+                    builders[targets[0]].mentions += builders[index].mentions
+                    builders.remove(at: index)
+                    merged = true
+                    break
+                }
+            }
+        }
+        // Level-less mentions.
+        var absentGeneric: Builder?
+        var multipleNode: Builder?
+        var singles: [Builder] = []
+        for index in levelless {
+            let mention = mentions[index]
+            if mention.multiple {
+                if multipleNode == nil {
+                    multipleNode = Builder(location: NodeLocation(region: mention.region), multiple: true, mentions: [])
+                }
+                multipleNode!.mentions.append(index)
+                if multipleNode!.location.region == nil { multipleNode!.location.region = mention.region }
+            } else if mention.decision.assertion == .absent {
+                if absentGeneric == nil { absentGeneric = Builder(location: NodeLocation(), multiple: false, mentions: []) }
+                absentGeneric!.mentions.append(index)
+            } else if builders.count == 1 {
+                builders[0].mentions.append(index)
+            } else if builders.isEmpty {
+                if singles.isEmpty {
+                    singles.append(Builder(location: NodeLocation(region: mention.region), multiple: false, mentions: [index]))
+                } else {
+                    singles[0].mentions.append(index)
+                }
+            } else if let multipleIndex = multipleNode, !multipleIndex.mentions.isEmpty, mention.plural {
+                multipleNode!.mentions.append(index)
+            }
+            // Otherwise several levelled nodes exist and the mention cannot be placed: its words stay with the
+            // mention only (it names no new node).
+        }
+        builders.sort { ($0.location.sortKey, $0.mentions.min() ?? 0) < ($1.location.sortKey, $1.mentions.min() ?? 0) }
+        var all = builders
+        if let multipleNode { all.append(multipleNode) }
+        all += singles
+        if let absentGeneric { all.append(absentGeneric) }
+        return all.map(finding)
+    }
+
+    /// Whether `specific` is a more precise statement of the place `general` names.
+    static func refines(_ specific: NodeLocation, _ general: NodeLocation) -> Bool {
+        if let disc = general.disc, let vertebra = specific.vertebra {
+            return (vertebra == disc.upper && specific.endplate == .inferior)
+                || (vertebra == disc.lower && specific.endplate == .superior)
+        }
+        if let vertebra = general.vertebra, general.endplate == nil, specific.vertebra == vertebra {
+            return specific.endplate != nil
+        }
+        return false
+    }
+
+    private func finding(_ builder: Builder) -> NodeFinding {
+        let ordered = builder.mentions.sorted()
+        let tiers = ordered.map { EvidenceTier(mentions[$0].sectionKind) }
+        let topTier = tiers.max() ?? .current
+        let deciding = zip(ordered, tiers).filter { $0.1 == topTier }.map(\.0)
+        var assertion = Assertion.absent
+        var cue: AssertionCue?
+        let decisions = deciding.map { mentions[$0].decision }
+        if let resolved = decisions.first(where: { $0.cue?.kind == .resolution }) {
+            assertion = .absent
+            cue = resolved.cue
+        } else if let present = decisions.first(where: { $0.assertion == .present }) {
+            assertion = .present
+            cue = present.cue
+        } else if let possible = decisions.first(where: { $0.assertion == .possible }) {
+            assertion = .possible
+            cue = possible.cue
+        } else if let absent = decisions.first {
+            cue = absent.cue
+        }
+        var node = NodeFinding(
+            location: builder.location, multiple: builder.multiple, assertion: assertion, assertionCue: cue,
+            mentions: ordered.map { analysis.evidence(mentions[$0].tokens) })
+        if node.location.region == nil { node.location.region = ordered.lazy.compactMap { mentions[$0].region }.first }
+        // Features of every mention of this node, the highest tier winning, true winning within a tier.
+        var best: [String: (tier: EvidenceTier, value: Bool)] = [:]
+        let mine = Set(ordered)
+        var collected: [String: [Evidence]] = [:]
+        for feature in features where mine.contains(feature.mention) {
+            if let only = feature.only, !only.contains(where: { FeatureAttributor.sameSite(builder.location, $0) }) {
+                continue
+            }
+            let key: String
+            switch feature.kind {
+            case .edema: key = "edema"
+            case .enhancement: key = "enhancement"
+            case .endplateDisruption: key = "endplateDisruption"
+            case .posteriorExtension: key = "posteriorExtension"
+            case .scleroticRim: key = "scleroticRim"
+            case .large:
+                if node.calledLarge == nil { node.calledLarge = feature.evidence }
+                continue
+            case .painLink:
+                if node.painLink == nil { node.painLink = feature.evidence }
+                continue
+            case .comparison(let comparison):
+                if node.comparison == nil || feature.tier > .background {
+                    if node.comparison == nil || comparison == .resolved || node.comparison == .stable {
+                        node.comparison = comparison
+                        node.comparisonEvidence = feature.evidence
+                    }
+                }
+                continue
+            case .size(let millimetres):
+                if millimetres > (node.sizeMm ?? 0), millimetres < 200 {
+                    node.sizeMm = millimetres
+                    node.sizeEvidence = feature.evidence
+                }
+                continue
+            }
+            collected[key, default: []].append(feature.evidence)
+            if let current = best[key] {
+                if feature.tier > current.tier || (feature.tier == current.tier && feature.value && !current.value) {
+                    best[key] = (feature.tier, feature.value)
+                }
+            } else {
+                best[key] = (feature.tier, feature.value)
+            }
+        }
+        func feature(_ key: String) -> Feature {
+            guard let value = best[key] else { return .notMentioned }
+            return Feature(value: value.value, evidence: collected[key] ?? [])
+        }
+        node.edema = feature("edema")
+        node.enhancement = feature("enhancement")
+        node.endplateDisruption = feature("endplateDisruption")
+        node.posteriorExtension = feature("posteriorExtension")
+        node.scleroticRim = feature("scleroticRim")
+        if assertion == .absent {
+            if cue?.kind == .resolution {
+                node.comparison = .resolved
+                node.comparisonEvidence = cue?.evidence
+            } else if node.comparison != .resolved {
+                node.comparison = nil
+                node.comparisonEvidence = nil
+            }
+        }
+        return node
+    }
+}

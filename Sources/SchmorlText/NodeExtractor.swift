@@ -1,0 +1,352 @@
+public import SchmorlModel
+
+/// Finds every node the report speaks of: its mentions, location, assertion and features, merged across sections
+/// (rules.md §1 and §4; domain.md §1 to §3).
+struct NodeExtractor {
+    let analysis: ReportAnalysis
+    let context: ContextEngine
+
+    init(analysis: ReportAnalysis) {
+        self.analysis = analysis
+        self.context = ContextEngine(analysis: analysis)
+    }
+
+    private var tokens: [Token] { analysis.tokens }
+    private var words: LexiconTables.CommonWords { analysis.tables.words }
+
+    // MARK: Mentions
+
+    func findMentions() -> [NodeMention] {
+        var mentions: [NodeMention] = []
+        var nounAt: [Int: (end: Int, plural: Bool)] = [:]
+        var nameAt: [Int: Int] = [:]
+        for match in analysis.findings {
+            switch match.payload {
+            case .nodeNoun(let plural): nounAt[match.start] = (match.end, plural)
+            case .nodeName: nameAt[match.start] = match.end
+            default: break
+            }
+        }
+        var snDefined = false
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.kind == .word, let found = schmorlMention(at: index, nounAt: nounAt) {
+                mentions.append(
+                    NodeMention(tokens: index..<found.end, plural: found.plural, anaphoric: false, window: index..<found.end))
+                // "Schmorl's node (SN)" defines the abbreviation.
+                if found.end + 2 < tokens.count, tokens[found.end].byte == 0x28,
+                    tokens[found.end + 1].word == words.sn || tokens[found.end + 1].word == words.sns
+                {
+                    snDefined = true
+                    index = found.end + 3
+                    continue
+                }
+                index = found.end
+                continue
+            }
+            if let end = nameAt[index] {
+                let last = analysis.word(end - 1)
+                mentions.append(
+                    NodeMention(
+                        tokens: index..<end, plural: last.hasSuffix("s") || last.hasSuffix("ae"), anaphoric: false,
+                        window: index..<end))
+                index = end
+                continue
+            }
+            if snDefined, token.word == words.sn || token.word == words.sns, !token.spaceBefore || true {
+                mentions.append(
+                    NodeMention(
+                        tokens: index..<(index + 1), plural: token.word == words.sns, anaphoric: false,
+                        window: index..<(index + 1)))
+                index += 1
+                continue
+            }
+            if let noun = nounAt[index], !mentions.isEmpty, isAnaphoricNoun(index) {
+                mentions.append(
+                    NodeMention(tokens: index..<noun.end, plural: noun.plural, anaphoric: true, window: index..<noun.end))
+                index = noun.end
+                continue
+            }
+            index += 1
+        }
+        return mentions
+    }
+
+    /// The "schmorl" family, edit-distance tolerant (domain.md §1.1): an exact spelling may stand alone, a
+    /// misspelling needs a following node word ("node", "nodes", "nodule", "type", "like").
+    private func schmorlMention(at index: Int, nounAt: [Int: (end: Int, plural: Bool)]) -> (end: Int, plural: Bool)? {
+        let token = tokens[index]
+        let exact = token.word == words.schmorls
+        if !exact && !isFuzzySchmorl(token) { return nil }
+        var next = index + 1
+        // "Schmorl' s node", "Schmorl 's node"
+        if next < tokens.count, tokens[next].byte == 0x27 { next += 1 }
+        if next < tokens.count, analysis.word(next) == "s", tokens[next].kind == .word { next += 1 }
+        if next < tokens.count, tokens[next].kind == .punctuation, tokens[next].byte == 0x2D { next += 1 }
+        if next < tokens.count, let noun = nounAt[next], ["node", "nodes", "nodule", "nodules", "nod"].contains(analysis.word(next)) {
+            return (noun.end, noun.plural)
+        }
+        if next < tokens.count, tokens[next].word == words.type || tokens[next].word == words.like {
+            return (next + 1, false)
+        }
+        if exact {
+            let spelled = analysis.word(index)
+            return (index + 1, spelled.hasSuffix("s") && !spelled.hasSuffix("'s"))
+        }
+        return nil
+    }
+
+    private func isFuzzySchmorl(_ token: Token) -> Bool {
+        guard token.kind == .word else { return false }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(12)
+        for byte in analysis.folded[token.range] where byte != FoldedText.filler && byte != 0x27 { bytes.append(byte) }
+        guard bytes.first == 0x73, bytes.count >= 4, bytes.count <= 11 else { return false }
+        if bytes.count > 6, bytes.last == 0x73 { bytes.removeLast() }
+        let target: [UInt8] = Array("schmorl".utf8)
+        let limit = bytes.count >= 6 ? 2 : 1
+        return Self.editDistance(bytes, target, limit: limit) <= limit
+    }
+
+    /// Levenshtein distance, stopping early once over `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// "the node", "this node", "the previously described node": a determiner within three words before, and not
+    /// a lymph node.
+    private func isAnaphoricNoun(_ index: Int) -> Bool {
+        let word = analysis.word(index)
+        guard ["node", "nodes", "nodule", "nodules"].contains(word) else { return false }
+        if index > 0, analysis.word(index - 1) == "lymph" { return false }
+        let sentence = analysis.layout.sentences[analysis.sentence(of: index)]
+        var look = index - 1
+        while look >= max(sentence.lowerBound, index - 3) {
+            let before = analysis.word(look)
+            if ["the", "this", "that", "these", "those", "said", "both"].contains(before) { return true }
+            look -= 1
+        }
+        return false
+    }
+
+    // MARK: Location
+
+    /// Fills each mention's window, locations, multiplicity, region and assertion.
+    func locate(_ mentions: inout [NodeMention]) {
+        var mentionStarts = Set<Int>()
+        for mention in mentions { mentionStarts.insert(mention.tokens.lowerBound) }
+        var competingStarts = Set<Int>()
+        var competingEnds = Set<Int>()
+        for match in analysis.findings where match.payload == .competingFinding {
+            competingStarts.insert(match.start)
+            competingEnds.insert(match.end)
+        }
+        var regionAt: [Int: SpinalRegion] = [:]
+        var multipleAt = Set<Int>()
+        var bothAt = Set<Int>()
+        for match in analysis.context {
+            switch match.payload {
+            case .region(let region): regionAt[match.start] = region
+            case .multipleQuantifier: for index in match.start..<match.end { multipleAt.insert(index) }
+            case .bothEndplates: for index in match.start..<match.end { bothAt.insert(index) }
+            default: break
+            }
+        }
+        var lastNamed: Int?
+        for index in mentions.indices {
+            var mention = mentions[index]
+            let sentence = analysis.layout.sentences[analysis.sentence(of: mention.tokens.lowerBound)]
+            // Right of the name.
+            var right = mention.tokens.upperBound
+            var steps = 0
+            while right < sentence.upperBound, steps < 22 {
+                if mentionStarts.contains(right) || competingStarts.contains(right) { break }
+                let token = tokens[right]
+                if analysis.levelOfToken[right] >= 0 {
+                    let level = analysis.levels[Int(analysis.levelOfToken[right])]
+                    if level.namesRoot { break }
+                    // A level that a following finding owns ("..., and L4-5 disc bulge").
+                    if right > mention.tokens.upperBound, competingStarts.contains(level.tokens.upperBound)
+                        || (level.tokens.upperBound < sentence.upperBound
+                            && competingStarts.contains(level.tokens.upperBound + 1)
+                            && tokens[level.tokens.upperBound].word == words.disc)
+                    {
+                        break
+                    }
+                    right = level.tokens.upperBound
+                    steps += 1
+                    continue
+                }
+                if token.kind == .punctuation {
+                    if [0x2C, 0x2D, 0x2F, 0x28, 0x29].contains(token.byte) {
+                        right += 1
+                        steps += 1
+                        continue
+                    }
+                    break
+                }
+                if token.kind == .number || analysis.tables.locationWords.contains(token.word)
+                    || token.word == words.mm || token.word == words.cm || token.word == words.x
+                    || token.word == words.measuring || token.word == words.measures || regionAt[right] != nil
+                    || bothAt.contains(right) || multipleAt.contains(right)
+                {
+                    right += 1
+                    steps += 1
+                    continue
+                }
+                break
+            }
+            // Left of the name.
+            var left = mention.tokens.lowerBound
+            steps = 0
+            while left > sentence.lowerBound, steps < 7 {
+                let previous = left - 1
+                if competingEnds.contains(left) { break }
+                let token = tokens[previous]
+                if token.kind == .punctuation && token.byte != 0x2D && token.byte != 0x2F && token.byte != 0x2C {
+                    break
+                }
+                if token.kind == .punctuation && token.byte == 0x2C && analysis.levelOfToken[max(previous - 1, 0)] < 0 {
+                    break
+                }
+                if token.word == words.with || token.word == words.without { break }
+                if analysis.levelOfToken[previous] >= 0 {
+                    left = analysis.levels[Int(analysis.levelOfToken[previous])].tokens.lowerBound
+                } else {
+                    left = previous
+                }
+                steps += 1
+            }
+            mention.window = left..<max(right, mention.tokens.upperBound)
+            mention.sectionKind = analysis.section(of: mention.tokens.lowerBound).kind
+            mention.decision = context.assess(mention.tokens)
+
+            // Levels and endplates in the window.
+            var windowLevels: [Int] = []
+            for position in mention.window where analysis.levelOfToken[position] >= 0 {
+                let level = Int(analysis.levelOfToken[position])
+                if !windowLevels.contains(level), !analysis.levels[level].namesRoot { windowLevels.append(level) }
+            }
+            let windowEndplates = analysis.endplates.filter { $0.tokens.overlaps(mention.window) }
+            let both = mention.window.contains { bothAt.contains($0) }
+            var locations = resolve(levels: windowLevels, endplates: windowEndplates, both: both)
+            if locations.isEmpty, !mention.anaphoric {
+                // Fallbacks: the level heading, then the nearest level earlier in the sentence (DESIGN.md §7).
+                if let fallback = fallbackLevel(for: mention, sentence: sentence, competingEnds: competingEnds) {
+                    locations = resolve(levels: [fallback], endplates: windowEndplates, both: both)
+                }
+            }
+            if locations.isEmpty, mention.anaphoric, let lastNamed {
+                locations = mentions[lastNamed].locations
+            }
+            for position in mention.window { if let region = regionAt[position] { mention.region = region } }
+            if mention.region == nil {
+                var position = mention.window.upperBound
+                while position < min(sentence.upperBound, mention.window.upperBound + 4) {
+                    if let region = regionAt[position] { mention.region = region }
+                    position += 1
+                }
+            }
+            let quantified = mention.window.contains { multipleAt.contains($0) }
+            if locations.isEmpty {
+                // rules.md §1 Multiple; §4: a negated generic mention is one absent node, multiple = false.
+                mention.multiple = (mention.plural || quantified) && mention.decision.assertion != .absent
+                    && !mention.anaphoric
+            }
+            mention.locations = locations
+            mentions[index] = mention
+            if !mention.anaphoric { lastNamed = index }
+        }
+    }
+
+    private func fallbackLevel(for mention: NodeMention, sentence: Range<Int>, competingEnds: Set<Int>) -> Int? {
+        // Nearest level before the mention in the same sentence, not a root.
+        var position = mention.window.lowerBound - 1
+        while position >= sentence.lowerBound {
+            if analysis.levelOfToken[position] >= 0 {
+                let level = Int(analysis.levelOfToken[position])
+                if !analysis.levels[level].namesRoot { return level }
+            }
+            position -= 1
+        }
+        let heading = analysis.layout.headingOfToken[mention.tokens.lowerBound]
+        if heading >= 0 {
+            let levelTokens = analysis.layout.headings[Int(heading)].levelTokens
+            if analysis.levelOfToken[levelTokens.lowerBound] >= 0 { return Int(analysis.levelOfToken[levelTokens.lowerBound]) }
+        }
+        return nil
+    }
+
+    /// Locations from level mentions and endplate phrases (rules.md §1 Location, §4 endplates at a disc level).
+    func resolve(levels: [Int], endplates: [EndplateMention], both: Bool) -> [NodeLocation] {
+        var result: [NodeLocation] = []
+        func add(_ location: NodeLocation) { if !result.contains(location) { result.append(location) } }
+        var usedLevels = Set<Int>()
+        var looseEndplates: [EndplateMention] = []
+        for endplate in endplates {
+            if endplate.levels.isEmpty {
+                looseEndplates.append(endplate)
+                continue
+            }
+            for level in endplate.levels {
+                usedLevels.insert(level)
+                for location in locations(of: analysis.levels[level].value, directions: endplate.directions, both: endplate.both || both) {
+                    add(location)
+                }
+            }
+        }
+        let directions = looseEndplates.flatMap(\.directions)
+        let looseBoth = both || looseEndplates.contains { $0.both }
+        for level in levels where !usedLevels.contains(level) {
+            let value = analysis.levels[level].value
+            // A disc level next to a vertebra already placed by an endplate phrase is the same place.
+            if case .disc(let disc) = value, result.contains(where: { $0.vertebra == disc.upper || $0.vertebra == disc.lower }) {
+                continue
+            }
+            for location in locations(of: value, directions: directions, both: looseBoth) { add(location) }
+        }
+        return result
+    }
+
+    private func locations(of value: LevelMention.Value, directions: [Endplate], both: Bool) -> [NodeLocation] {
+        switch value {
+        case .vertebra(let vertebra):
+            if directions.isEmpty { return [NodeLocation(vertebra: vertebra, region: vertebra.region)] }
+            return directions.map { NodeLocation(vertebra: vertebra, endplate: $0, region: vertebra.region) }
+        case .range(let list):
+            return list.flatMap { vertebra in
+                directions.isEmpty
+                    ? [NodeLocation(vertebra: vertebra, region: vertebra.region)]
+                    : directions.map { NodeLocation(vertebra: vertebra, endplate: $0, region: vertebra.region) }
+            }
+        case .disc(let disc):
+            // rules.md §4: the inferior endplate at X-Y is X's, the superior is Y's; both endplates are two nodes.
+            if both || Set(directions).count == 2 {
+                return [
+                    NodeLocation(vertebra: disc.upper, endplate: .inferior, region: disc.upper.region),
+                    NodeLocation(vertebra: disc.lower, endplate: .superior, region: disc.lower.region),
+                ]
+            }
+            if let direction = directions.first {
+                let vertebra = direction == .inferior ? disc.upper : disc.lower
+                return [NodeLocation(vertebra: vertebra, endplate: direction, region: vertebra.region)]
+            }
+            return [NodeLocation(disc: disc, region: disc.upper.region)]
+        }
+    }
+}

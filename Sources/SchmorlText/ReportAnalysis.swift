@@ -1,0 +1,95 @@
+public import SchmorlModel
+
+/// Every stage's output for one report, computed once in order: fold, tokenise, match, lay out, parse levels.
+///
+/// Later stages (assertion, node extraction, differentials) read it; nothing rescans the bytes.
+struct ReportAnalysis {
+    let tables: LexiconTables
+    let text: [UInt8]
+    let folded: [UInt8]
+    var tokens: [Token] = []
+    var layout = Layout()
+    var levels: [LevelMention] = []
+    /// Per token: the level mention it belongs to, or -1.
+    var levelOfToken: [Int32] = []
+    var endplates: [EndplateMention] = []
+    var cues: [Match<LexiconTables.CueEntry>] = []
+    var findings: [Match<Concept>] = []
+    var context: [Match<Concept>] = []
+    /// Per token: its clause number (clauses never cross sentences).
+    var clauseOfToken: [Int32] = []
+    var mostlyUpperCase = false
+
+    init(text: [UInt8], givenSections: [ReportSection], tables: LexiconTables = .shared) {
+        self.tables = tables
+        self.text = text
+        self.folded = FoldedText(text).bytes
+        Tokenizer.tokenize(folded, vocabulary: tables.vocabulary, into: &tokens)
+        mostlyUpperCase = Self.isMostlyUpperCase(text)
+        tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
+        var sequenceTokens = Set<Int>()
+        for match in context where match.payload == .sequenceWord {
+            for index in match.start..<match.end { sequenceTokens.insert(index) }
+        }
+        LevelParser(tables: tables).parse(folded, tokens, sequenceWords: sequenceTokens, into: &levels)
+        levelOfToken = [Int32](repeating: -1, count: tokens.count)
+        for (index, level) in levels.enumerated() {
+            for token in level.tokens { levelOfToken[token] = Int32(index) }
+        }
+        layout = LayoutBuilder(analysis: self).build(givenSections: givenSections)
+        for sentence in layout.sentences {
+            tables.cues.matchAll(tokens, in: sentence, into: &cues)
+            tables.findings.matchAll(tokens, in: sentence, into: &findings)
+        }
+        clauseOfToken = [Int32](repeating: 0, count: tokens.count)
+        var clause: Int32 = 0
+        var cueIndex = 0
+        for (sentenceIndex, sentence) in layout.sentences.enumerated() {
+            if sentenceIndex > 0 { clause += 1 }
+            for index in sentence {
+                while cueIndex < cues.count && cues[cueIndex].start < index { cueIndex += 1 }
+                if cueIndex < cues.count, cues[cueIndex].start == index, cues[cueIndex].payload.kind == .terminator,
+                    index > sentence.lowerBound
+                {
+                    clause += 1
+                }
+                let token = tokens[index]
+                clauseOfToken[index] = clause
+                if token.kind == .punctuation && token.byte == 0x3B { clause += 1 }
+            }
+        }
+        endplates = EndplateFinder(analysis: self).find()
+    }
+
+    private static func isMostlyUpperCase(_ text: [UInt8]) -> Bool {
+        var upper = 0
+        var lower = 0
+        for byte in text {
+            if byte >= 0x41 && byte <= 0x5A { upper += 1 } else if byte >= 0x61 && byte <= 0x7A { lower += 1 }
+        }
+        return upper > lower * 3
+    }
+
+    // MARK: Helpers
+
+    func string(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return String(decoding: text[Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)],
+            as: UTF8.self)
+    }
+
+    func span(_ range: Range<Int>) -> TextSpan {
+        guard !range.isEmpty else { return TextSpan(start: 0, end: 0) }
+        return TextSpan(start: Int(tokens[range.lowerBound].start), end: Int(tokens[range.upperBound - 1].end))
+    }
+
+    func evidence(_ range: Range<Int>) -> Evidence {
+        Evidence(span: span(range), text: string(range))
+    }
+
+    func sentence(of token: Int) -> Int { Int(layout.sentenceOfToken[token]) }
+    func clause(of token: Int) -> Int32 { clauseOfToken[token] }
+    func section(of token: Int) -> SectionSpan { layout.sections[Int(layout.sectionOfToken[token])] }
+
+    func word(_ token: Int) -> String { String(decoding: folded[tokens[token].range], as: UTF8.self) }
+}

@@ -1,0 +1,114 @@
+public import SchmorlModel
+
+/// What the text engine read out of one report, before classification.
+public struct TextExtraction: Sendable {
+    public var sections: [ReportSection]
+    public var nodes: [NodeFinding]
+    public var differentials: [Differential]
+    public var notes: [String]
+}
+
+/// The free-text extraction engine: sections, sentences, levels, assertion, node attribution and merging,
+/// differentials, all over UTF-8 bytes (../shared/DESIGN.md).
+///
+/// Stateless and `Sendable`: the lexicon is compiled once (`LexiconTables.shared`) and each call builds its own
+/// per-report arrays, so one engine serves every thread of a bulk run.
+public struct TextEngine: Sendable {
+    public init() {}
+
+    /// Extracts every node and differential of `document`.
+    /// - Complexity: O(n) in the report's bytes, plus O(mentions × features) for attribution.
+    public func extract(_ document: ReportDocument) -> TextExtraction {
+        let analysis = ReportAnalysis(text: Array(document.text.utf8), givenSections: document.sections)
+        let extractor = NodeExtractor(analysis: analysis)
+        var mentions = extractor.findMentions()
+        extractor.locate(&mentions)
+        let features = FeatureAttributor(analysis: analysis, extractor: extractor, mentions: mentions).attach()
+        var nodes = NodeAssembler(analysis: analysis, mentions: mentions, features: features).assemble()
+        linkClinicalQuestion(&nodes, analysis: analysis)
+        let differentials = DifferentialExtractor(analysis: analysis, context: extractor.context).extract()
+        let sections = analysis.layout.sections.map {
+            ReportSection(kind: $0.kind, title: $0.title, range: $0.bytes, sourceCode: $0.sourceCode)
+        }
+        var extraction = TextExtraction(sections: sections, nodes: nodes, differentials: differentials, notes: [])
+        if let map = document.sourceMap { Self.attachSourcePositions(&extraction, map: map) }
+        return extraction
+    }
+
+    /// rules.md §2: a node is possibly symptomatic when the report ties the clinical question (pain or tenderness
+    /// in the history) to the node's level.
+    private func linkClinicalQuestion(_ nodes: inout [NodeFinding], analysis: ReportAnalysis) {
+        guard let pain = analysis.tables.vocabulary.idIfKnown("pain"),
+            let tenderness = analysis.tables.vocabulary.idIfKnown("tenderness")
+        else { return }
+        for sentence in analysis.layout.sentences {
+            guard let first = sentence.first, analysis.section(of: first).kind == .history else { continue }
+            guard sentence.contains(where: { analysis.tokens[$0].word == pain || analysis.tokens[$0].word == tenderness })
+            else { continue }
+            let extractor = NodeExtractor(analysis: analysis)
+            var levels: [Int] = []
+            for index in sentence where analysis.levelOfToken[index] >= 0 {
+                let level = Int(analysis.levelOfToken[index])
+                if !levels.contains(level) { levels.append(level) }
+            }
+            let sites = extractor.resolve(levels: levels, endplates: [], both: false)
+            for index in nodes.indices where nodes[index].painLink == nil && nodes[index].assertion != .absent {
+                if sites.contains(where: { FeatureAttributor.sameSite(nodes[index].location, $0) }) {
+                    nodes[index].painLink = analysis.evidence(sentence)
+                }
+            }
+        }
+    }
+
+    /// Adds source line and column to every evidence span of an XML-assembled report.
+    static func attachSourcePositions(_ extraction: inout TextExtraction, map: SourceMap) {
+        func fix(_ evidence: inout Evidence) { evidence.source = map.position(of: evidence.span.start) }
+        func fix(_ feature: inout Feature) { for index in feature.evidence.indices { fix(&feature.evidence[index]) } }
+        for index in extraction.nodes.indices {
+            var node = extraction.nodes[index]
+            for mention in node.mentions.indices { fix(&node.mentions[mention]) }
+            if var cue = node.assertionCue {
+                fix(&cue.evidence)
+                node.assertionCue = cue
+            }
+            fix(&node.edema)
+            fix(&node.enhancement)
+            fix(&node.endplateDisruption)
+            fix(&node.posteriorExtension)
+            fix(&node.scleroticRim)
+            if var evidence = node.sizeEvidence { fix(&evidence); node.sizeEvidence = evidence }
+            if var evidence = node.calledLarge { fix(&evidence); node.calledLarge = evidence }
+            if var evidence = node.comparisonEvidence { fix(&evidence); node.comparisonEvidence = evidence }
+            if var evidence = node.painLink { fix(&evidence); node.painLink = evidence }
+            extraction.nodes[index] = node
+        }
+        for index in extraction.differentials.indices {
+            for mention in extraction.differentials[index].mentions.indices {
+                fix(&extraction.differentials[index].mentions[mention].evidence)
+            }
+        }
+    }
+}
+
+/// The assertion engine as a reusable component (`schmorl assert`): any finding, not only nodes.
+public struct AssertionEngine: Sendable {
+    public init() {}
+
+    /// Present / absent / possible for the bytes `target` of `text`, with the deciding cue and its scope.
+    public func assert(text: String, target: TextSpan) -> AssertionResult {
+        let bytes = Array(text.utf8)
+        let analysis = ReportAnalysis(text: bytes, givenSections: [])
+        var first = analysis.tokens.count
+        var last = 0
+        for (index, token) in analysis.tokens.enumerated()
+        where Int(token.end) > target.start && Int(token.start) < target.end {
+            first = min(first, index)
+            last = max(last, index + 1)
+        }
+        let targetText = String(decoding: bytes[min(target.start, bytes.count)..<min(target.end, bytes.count)], as: UTF8.self)
+        let evidence = Evidence(span: target, text: targetText)
+        guard first < last else { return AssertionResult(assertion: .present, cue: nil, target: evidence) }
+        let decision = ContextEngine(analysis: analysis).assess(first..<last)
+        return AssertionResult(assertion: decision.assertion, cue: decision.cue, target: evidence)
+    }
+}

@@ -1,2 +1,0 @@
-import Schmorl
-print("schmorl")
