@@ -13,7 +13,7 @@ struct DifferentialExtractor {
     func extract() -> [Differential] {
         var mentionsByCondition: [DifferentialCondition: [DifferentialMention]] = [:]
         var siteAt: [Int: Bool] = [:]  // token -> spinal?
-        for match in analysis.context {
+        for match in analysis.sites {
             switch match.payload {
             case .nonSpinalSite: for index in match.start..<match.end { siteAt[index] = false }
             case .spinalSite: for index in match.start..<match.end { siteAt[index] = true }

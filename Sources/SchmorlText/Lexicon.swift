@@ -310,22 +310,6 @@ enum Lexicon {
         func add(_ concept: Concept, _ phrases: [String]) {
             for phrase in phrases { terms.append((phrase, concept)) }
         }
-        add(.nonSpinalSite, [
-            "rib", "ribs", "sternum", "sternal", "sternotomy", "clavicle", "clavicular", "scapula", "scapular",
-            "hip", "hips", "femur", "femoral", "femoral neck", "pelvis", "pelvic", "iliac", "ilium", "pubic",
-            "pubis", "ischium", "ischial", "acetabulum", "acetabular", "humerus", "humeral", "wrist", "ankle",
-            "foot", "feet", "toe", "toes", "tibia", "tibial", "fibula", "fibular", "radius", "radial", "ulna",
-            "skull", "facial", "nasal", "orbital", "mandible", "hand", "finger", "elbow", "knee", "shoulder",
-            "wire", "wires", "screw", "screws", "rod", "rods", "hardware", "lead", "leads", "pacemaker",
-            "lung", "lungs", "pulmonary", "liver", "hepatic", "renal", "kidney", "spleen", "splenic", "brain",
-            "dental", "tooth", "skin", "breast", "urinary", "bladder", "uti", "pneumonia", "chest", "abdominal",
-            "abdomen", "pelvic abscess", "perianal", "hardware failure", "calcaneus", "metatarsal", "sacroiliac",
-        ])
-        add(.spinalSite, [
-            "vertebra", "vertebral", "vertebral body", "spine", "spinal", "sacrum", "sacral", "coccyx", "coccygeal",
-            "spinous", "transverse process", "pedicle", "pedicles", "pars", "lamina", "endplate", "endplates",
-            "disc", "discs", "epidural", "paraspinal", "psoas", "prevertebral", "facet", "odontoid", "dens",
-        ])
         add(.multipleQuantifier, [
             "multiple", "several", "scattered", "numerous", "multilevel", "multi level", "innumerable", "few",
             "a few", "various", "diffuse", "at multiple levels", "throughout", "multifocal", "many", "two",
@@ -367,6 +351,31 @@ enum Lexicon {
         add(.newSubject, [
             "there is", "there are", "there was", "also", "additionally", "in addition", "separately",
             "elsewhere", "otherwise", "at",
+        ])
+        return terms
+    }()
+
+    /// Site words that decide whether a fracture or infection is of the spine (rules.md §3).
+    static let sites: [Term] = {
+        var terms: [Term] = []
+        func add(_ concept: Concept, _ phrases: [String]) {
+            for phrase in phrases { terms.append((phrase, concept)) }
+        }
+        add(.nonSpinalSite, [
+            "rib", "ribs", "sternum", "sternal", "sternotomy", "clavicle", "clavicular", "scapula", "scapular",
+            "hip", "hips", "femur", "femoral", "femoral neck", "pelvis", "pelvic", "iliac", "ilium", "pubic",
+            "pubis", "ischium", "ischial", "acetabulum", "acetabular", "humerus", "humeral", "wrist", "ankle",
+            "foot", "feet", "toe", "toes", "tibia", "tibial", "fibula", "fibular", "radius", "radial", "ulna",
+            "skull", "facial", "nasal", "orbital", "mandible", "hand", "finger", "elbow", "knee", "shoulder",
+            "wire", "wires", "screw", "screws", "rod", "rods", "hardware", "lead", "leads", "pacemaker",
+            "lung", "lungs", "pulmonary", "liver", "hepatic", "renal", "kidney", "spleen", "splenic", "brain",
+            "dental", "tooth", "skin", "breast", "urinary", "bladder", "uti", "pneumonia", "chest", "abdominal",
+            "abdomen", "pelvic abscess", "perianal", "hardware failure", "calcaneus", "metatarsal", "sacroiliac",
+        ])
+        add(.spinalSite, [
+            "vertebra", "vertebral", "vertebral body", "spine", "spinal", "sacrum", "sacral", "coccyx", "coccygeal",
+            "spinous", "transverse process", "pedicle", "pedicles", "pars", "lamina", "endplate", "endplates",
+            "disc", "discs", "epidural", "paraspinal", "psoas", "prevertebral", "facet", "odontoid", "dens",
         ])
         return terms
     }()

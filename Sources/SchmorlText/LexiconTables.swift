@@ -8,6 +8,7 @@ final class LexiconTables: Sendable {
     let cues: PhraseTable<CueEntry>
     let findings: PhraseTable<Concept>
     let context: PhraseTable<Concept>
+    let sites: PhraseTable<Concept>
     let headers: PhraseTable<SectionKind>
     let locationWords: Set<Int32>
     let abbreviations: Set<Int32>
@@ -31,6 +32,7 @@ final class LexiconTables: Sendable {
         var phraseStrings: [String] = Lexicon.cues.map(\.phrase)
         phraseStrings += Lexicon.findings.map(\.phrase)
         phraseStrings += Lexicon.context.map(\.phrase)
+        phraseStrings += Lexicon.sites.map(\.phrase)
         phraseStrings += Lexicon.sectionHeaders.map(\.phrase)
         phraseStrings += Lexicon.locationWords + Lexicon.abbreviations + Lexicon.ordinals
         let extra = [
@@ -62,6 +64,7 @@ final class LexiconTables: Sendable {
         cues = PhraseTable(cueEntries, vocabulary: vocabulary)
         findings = PhraseTable(Lexicon.findings.map { ($0.phrase, $0.concept) }, vocabulary: vocabulary)
         context = PhraseTable(Lexicon.context.map { ($0.phrase, $0.concept) }, vocabulary: vocabulary)
+        sites = PhraseTable(Lexicon.sites.map { ($0.phrase, $0.concept) }, vocabulary: vocabulary)
         headers = PhraseTable(Lexicon.sectionHeaders.map { ($0.phrase, $0.kind) }, vocabulary: vocabulary)
         locationWords = Set(Lexicon.locationWords.compactMap { vocabulary.idIfKnown($0) })
         abbreviations = Set(Lexicon.abbreviations.compactMap { vocabulary.idIfKnown($0) })

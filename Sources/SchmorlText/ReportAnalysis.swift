@@ -16,6 +16,7 @@ struct ReportAnalysis {
     var cues: [Match<LexiconTables.CueEntry>] = []
     var findings: [Match<Concept>] = []
     var context: [Match<Concept>] = []
+    var sites: [Match<Concept>] = []
     /// Per token: its clause number (clauses never cross sentences).
     var clauseOfToken: [Int32] = []
     var mostlyUpperCase = false
@@ -27,6 +28,7 @@ struct ReportAnalysis {
         Tokenizer.tokenize(folded, vocabulary: tables.vocabulary, into: &tokens)
         mostlyUpperCase = Self.isMostlyUpperCase(text)
         tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
+        tables.sites.matchAll(tokens, in: 0..<tokens.count, into: &sites)
         var sequenceTokens = Set<Int>()
         for match in context where match.payload == .sequenceWord {
             for index in match.start..<match.end { sequenceTokens.insert(index) }
