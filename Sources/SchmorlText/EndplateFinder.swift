@@ -32,19 +32,27 @@ struct EndplateFinder {
             // Look back: directions and levels, up to 5 tokens ("L3 superior", "superior and inferior",
             // "posterior aspect of the inferior").
             var index = wordStart - 1
+            var sawDirection = false
             while index >= sentence.lowerBound, wordStart - index <= 5 {
                 if let direction = directionAt[index] {
                     directions.insert(direction, at: 0)
                     start = index
+                    sawDirection = true
                 } else if analysis.levelOfToken[index] >= 0 {
+                    // A level right before the direction or the endplate word: "L3 superior endplate",
+                    // "superior L3 endplate". Never across a joiner ("inferior endplate of L1 and the superior").
                     let level = Int(analysis.levelOfToken[index])
+                    if index + 1 != start && index + 1 != wordStart { break }
                     if !levels.contains(level) { levels.insert(level, at: 0) }
                     start = analysis.levels[level].tokens.lowerBound
-                    index = start
-                } else if tokens[index].word == words.and || tokens[index].word == words.vertebral
-                    || tokens[index].byte == 0x2C || tokens[index].word == words.both || tokens[index].word == words.the
+                    index = start - 1
+                    break
+                } else if sawDirection, tokens[index].word == words.and || tokens[index].byte == 0x2C,
+                    index - 1 >= sentence.lowerBound, directionAt[index - 1] != nil
                 {
-                    // joiners inside the phrase
+                    // "superior and inferior endplates"
+                } else if tokens[index].word == words.vertebral, index + 1 == start {
+                    start = index
                 } else {
                     break
                 }

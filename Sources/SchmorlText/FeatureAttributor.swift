@@ -41,6 +41,7 @@ struct FeatureAttributor {
         for (index, mention) in mentions.enumerated() {
             mentionsBySentence[analysis.sentence(of: mention.tokens.lowerBound), default: []].append(index)
         }
+        var siteOfSentence: [Int: [NodeLocation]] = [:]
         let inverted: Set<String> = ["intact", "preserved", "non", "nonenhancing", "confined", "normal"]
 
         func owner(of range: Range<Int>, kind: AttachedFeature.Kind, negated: Bool) -> [(Int, [NodeLocation]?)] {
@@ -54,6 +55,7 @@ struct FeatureAttributor {
             // The feature's own level.
             let ownLocations = localLocations(of: range, sentence: sentence)
             if !ownLocations.isEmpty {
+                siteOfSentence[sentenceIndex] = ownLocations
                 var owners: [(Int, [NodeLocation]?)] = []
                 // Prefer mentions in the same sentence, then the whole report.
                 for scope in [inSentence, Array(mentions.indices)] {
@@ -101,6 +103,16 @@ struct FeatureAttributor {
                         && mentions[$0].tokens.upperBound <= range.lowerBound
                 }
                 if let last = candidates.last { return [(last, nil)] }
+            }
+            // The sentence before placed its findings at a site, and this one refers back to it ("The marrow
+            // around it is STIR hyperintense"): the node at that site (rules.md §4, neighbouring sentences).
+            if sentenceIndex > 0, referBack.contains(sentenceIndex), let site = siteOfSentence[sentenceIndex - 1] {
+                var owners: [(Int, [NodeLocation]?)] = []
+                for index in mentions.indices {
+                    let matching = mentions[index].locations.filter { location in site.contains { Self.sameSite(location, $0) } }
+                    if !matching.isEmpty { owners.append((index, matching)) }
+                }
+                if !owners.isEmpty { return owners }
             }
             // The sentence before, when this one refers back.
             if sentenceIndex > 0, let previous = mentionsBySentence[sentenceIndex - 1]?.last,
@@ -192,50 +204,29 @@ struct FeatureAttributor {
             && (first != "the" || range.count > 1 && ["node", "nodes", "herniated", "herniation", "lesion", "defect"].contains(analysis.word(range.lowerBound + 1)))
     }
 
-    /// Levels a feature phrase names for itself: "edema at the inferior endplate of L3", "Modic 1 change at L4-5",
-    /// "L2 marrow edema", within its clause.
+    /// Levels a feature phrase names for itself: any level in its clause that no node mention holds and that is
+    /// not a nerve root ("Modic type 1 endplate changes at L4-5", "edema along the inferior endplate of L3").
     private func localLocations(of range: Range<Int>, sentence: Range<Int>) -> [NodeLocation] {
         let clause = analysis.clause(of: range.lowerBound)
         var levels: [Int] = []
-        var lower = range.lowerBound
-        var steps = 0
-        while lower > sentence.lowerBound, steps < 3 {
-            let previous = lower - 1
-            if analysis.levelOfToken[previous] >= 0 {
-                let level = Int(analysis.levelOfToken[previous])
-                levels.append(level)
-                lower = analysis.levels[level].tokens.lowerBound
-            } else if analysis.tables.locationWords.contains(tokens[previous].word) && tokens[previous].kind == .word {
-                lower = previous
-            } else {
-                break
-            }
-            steps += 1
+        var clauseTokens = range
+        while clauseTokens.lowerBound > sentence.lowerBound, analysis.clause(of: clauseTokens.lowerBound - 1) == clause {
+            clauseTokens = (clauseTokens.lowerBound - 1)..<clauseTokens.upperBound
         }
-        var upper = range.upperBound
-        steps = 0
-        while upper < sentence.upperBound, steps < 10, analysis.clause(of: upper) == clause {
-            if mentions.contains(where: { $0.tokens.lowerBound == upper }) { break }
-            if analysis.levelOfToken[upper] >= 0 {
-                let level = Int(analysis.levelOfToken[upper])
-                if analysis.levels[level].namesRoot { break }
-                levels.append(level)
-                upper = analysis.levels[level].tokens.upperBound
-                steps += 1
-                continue
-            }
-            let token = tokens[upper]
-            if token.kind == .word, analysis.tables.locationWords.contains(token.word) || token.word == analysis.tables.words.endplate {
-                upper += 1
-                steps += 1
-                continue
-            }
-            if token.kind == .punctuation, token.byte == 0x2D || token.byte == 0x2F { upper += 1; continue }
-            break
+        while clauseTokens.upperBound < sentence.upperBound, analysis.clause(of: clauseTokens.upperBound) == clause {
+            clauseTokens = clauseTokens.lowerBound..<(clauseTokens.upperBound + 1)
+        }
+        for index in clauseTokens where analysis.levelOfToken[index] >= 0 {
+            if mentions.contains(where: { $0.window.contains(index) }) { continue }
+            let level = Int(analysis.levelOfToken[index])
+            if analysis.levels[level].namesRoot || levels.contains(level) { continue }
+            levels.append(level)
         }
         guard !levels.isEmpty else { return [] }
-        let window = lower..<upper
-        let endplates = analysis.endplates.filter { $0.tokens.overlaps(window) }
+        let endplates = analysis.endplates.filter { endplate in
+            endplate.tokens.overlaps(clauseTokens)
+                && !mentions.contains(where: { mention in mention.window.overlaps(endplate.tokens) })
+        }
         return extractor.resolve(levels: levels, endplates: endplates, both: false)
     }
 

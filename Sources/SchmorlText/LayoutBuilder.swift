@@ -163,7 +163,8 @@ struct LayoutBuilder {
             let separator = end < count ? tokens[end] : nil
             let isColon = separator.map { $0.kind == .punctuation && ($0.byte == 0x3A || ($0.byte == 0x2D && $0.spaceBefore)) } ?? false
             let isComma = separator.map { $0.kind == .punctuation && $0.byte == 0x2C } ?? false
-            if isColon || (sawAt && isComma) || (separator?.lineBreakBefore ?? false) && !sawAt {
+            let isThere = separator.map { $0.word == analysis.tables.words.there } ?? false
+            if isColon || (sawAt && (isComma || isThere)) || (separator?.lineBreakBefore ?? false) && !sawAt {
                 headingStarts.append((sentence.lowerBound, index..<analysis.levels[last].tokens.upperBound))
             }
         }

@@ -37,7 +37,7 @@ enum Lexicon {
             "no", "not", "without", "with no", "negative for", "no evidence of", "no evidence for", "no signs of",
             "no sign of", "no findings of", "no findings to suggest", "no finding of", "no findings suggestive of",
             "absence of", "free of", "fails to reveal", "failed to reveal", "fails to demonstrate", "rather than",
-            "nor", "neither", "never", "no definite", "no convincing", "no suspicious", "no obvious",
+            "nor", "neither", "never", "none of which", "none of these", "neither of which", "no definite", "no convincing", "no suspicious", "no obvious",
             "no discrete", "no appreciable", "no significant", "no acute", "no new", "no other", "none of",
             "unlikely to represent", "unlikely to be", "not likely to represent", "doubtful", "no imaging evidence of",
             "no mri evidence of", "no radiographic evidence of", "no definitive", "denies", "no further",
@@ -165,7 +165,8 @@ enum Lexicon {
         add(.edema, [
             "edema", "edematous", "marrow edema", "bone marrow edema", "edema like", "edema like signal",
             "stir hyperintensity", "stir hyperintense", "t2 hyperintensity", "t2 hyperintense", "t2 signal hyperintensity",
-            "t2/stir hyperintensity", "t2/stir hyperintense", "stir signal", "increased stir signal",
+            "t2/stir hyperintensity", "t2/stir hyperintense", "stir signal", "stir hyper intense", "t2 hyper intense",
+            "hyper intense signal", "stir hyper intensity", "t2 hyper intensity", "increased stir signal",
             "increased t2 signal", "high t2 signal", "high stir signal", "bright on stir", "bright on t2",
             "hyperintense on stir", "hyperintense on t2", "hyperintense on fluid sensitive", "fluid sensitive hyperintensity",
             "t1 hypointense t2 hyperintense", "low t1 and high t2", "low t1 high t2", "t1 hypointense and t2 hyperintense",
@@ -427,6 +428,7 @@ enum Lexicon {
         "lumbosacral", "dorsal", "junction", "corner", "opposing", "adjacent", "kissing", "including", "especially",
         "particularly", "most", "notably", "prominent", "largest", "up", "as", "well", "below", "above",
         "respectively", "multiple", "several", "few", "scattered", "numerous", "new", "old", "chronic",
+        "arising", "originating", "type", "like", "irregularity", "deformity", "defect", "formation",
         "stable", "unchanged", "previously", "described", "known", "ones", "one", "two", "three", "four",
     ]
 

@@ -248,7 +248,10 @@ struct NodeExtractor {
             if locations.isEmpty, !mention.anaphoric {
                 // Fallbacks: the level heading, then the nearest level earlier in the sentence (DESIGN.md §7).
                 if let fallback = fallbackLevel(for: mention, sentence: sentence, competingEnds: competingEnds) {
-                    locations = resolve(levels: [fallback], endplates: windowEndplates, both: both)
+                    // The endplate phrase that names the fallback level comes with it ("lesion at the inferior
+                    // endplate of T9, which may represent an intravertebral disc herniation").
+                    let named = analysis.endplates.filter { $0.levels.contains(fallback) }
+                    locations = resolve(levels: [fallback], endplates: windowEndplates + named, both: both)
                 }
             }
             if locations.isEmpty, mention.anaphoric, let lastNamed {
