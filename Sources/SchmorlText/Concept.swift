@@ -50,6 +50,8 @@ enum Concept: Hashable, Sendable {
     /// Another finding that can own a feature ("disc bulge", "protrusion", "stenosis"; domain.md §1.2, §3.4).
     case competingFinding
     case nonSpinalSite
+    /// Surgical hardware: a broken screw or wire is not a fracture (rules.md §3).
+    case hardware
     case spinalSite
     case multipleQuantifier
     case direction(Endplate)

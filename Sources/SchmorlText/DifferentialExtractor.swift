@@ -13,9 +13,11 @@ struct DifferentialExtractor {
     func extract() -> [Differential] {
         var mentionsByCondition: [DifferentialCondition: [DifferentialMention]] = [:]
         var siteAt: [Int: Bool] = [:]  // token -> spinal?
+        var hardwareAt = Set<Int>()
         for match in analysis.sites {
             switch match.payload {
             case .nonSpinalSite: for index in match.start..<match.end { siteAt[index] = false }
+            case .hardware: for index in match.start..<match.end { hardwareAt.insert(index) }
             case .spinalSite: for index in match.start..<match.end { siteAt[index] = true }
             default: break
             }
@@ -33,20 +35,30 @@ struct DifferentialExtractor {
             }
             if section.kind == .history, certainty == .hedged { continue }
             if condition != .malignancy, !isSpinal(range, siteAt: siteAt) { continue }
+            // rules.md §3: broken hardware (a screw, a wire) is not a fracture.
+            if condition == .fracture, isNearHardware(range, hardwareAt: hardwareAt) { continue }
             // "pathologic fracture" lists fracture only when spinal, malignancy always.
             let mention = DifferentialMention(
                 certainty: certainty, evidence: analysis.evidence(range), cue: decision.cue?.evidence,
                 section: section.kind.rawValue)
             mentionsByCondition[condition, default: []].append(mention)
-            if condition == .fracture, analysis.word(range.lowerBound).hasPrefix("patholog") {
-                mentionsByCondition[.malignancy, default: []].append(mention)
-            }
         }
         return mentionsByCondition.keys.sorted().map { condition in
             let mentions = mentionsByCondition[condition]!
             let certainty: DifferentialCertainty = mentions.contains { $0.certainty == .affirmed } ? .affirmed : .hedged
             return Differential(condition: condition, certainty: certainty, mentions: mentions)
         }
+    }
+
+    /// Whether hardware is named in the fracture mention's clause, within a few words.
+    private func isNearHardware(_ range: Range<Int>, hardwareAt: Set<Int>) -> Bool {
+        let sentence = analysis.layout.sentences[analysis.sentence(of: range.lowerBound)]
+        let clause = analysis.clause(of: range.lowerBound)
+        for index in max(sentence.lowerBound, range.lowerBound - 5)..<min(sentence.upperBound, range.upperBound + 5)
+        where hardwareAt.contains(index) && analysis.clause(of: index) == clause {
+            return true
+        }
+        return false
     }
 
     /// Whether a fracture or infection mention is of the spine: the nearest site word in its clause decides; no

@@ -148,6 +148,12 @@ struct FeatureAttributor {
             if kind == .large || kind == .painLink, !value { continue }
             if case .comparison = kind, decision.assertion == .absent { continue }
             if decision.kind == .indication || decision.kind == .hypothetical { continue }
+            // A hedged feature ("an endplate fracture cannot be excluded") is not an explicit statement of it:
+            // rules.md §4 asks for explicit words, so it stays not mentioned. A hedged pain link still ties the
+            // node to the pain ("which may account for the patient's pain").
+            if decision.assertion == .possible, kind != .painLink, kind != .large {
+                if case .comparison = kind {} else { continue }
+            }
             let evidence = analysis.evidence(range)
             let tier = EvidenceTier(analysis.section(of: match.start).kind)
             for (mention, only) in owner(of: range, kind: kind, negated: !value) {
@@ -221,6 +227,17 @@ struct FeatureAttributor {
             let level = Int(analysis.levelOfToken[index])
             if analysis.levels[level].namesRoot || levels.contains(level) { continue }
             levels.append(level)
+        }
+        if levels.isEmpty {
+            // Under a level heading ("At T11 there is a defect in the superior endplate"), the heading's level.
+            let heading = analysis.layout.headingOfToken[range.lowerBound]
+            if heading >= 0 {
+                let levelTokens = analysis.layout.headings[Int(heading)].levelTokens
+                let level = analysis.levelOfToken[levelTokens.lowerBound]
+                if level >= 0, !mentions.contains(where: { $0.window.contains(levelTokens.lowerBound) }) {
+                    levels.append(Int(level))
+                }
+            }
         }
         guard !levels.isEmpty else { return [] }
         let endplates = analysis.endplates.filter { endplate in

@@ -27,6 +27,17 @@ struct LayoutBuilder {
             guard let (entry, end) = analysis.tables.headers.match(tokens, at: start, limit: count) else { continue }
             if end < count, tokens[end].kind == .punctuation, tokens[end].byte == 0x3A || tokens[end].byte == 0x2D {
                 headerStarts.append((index, end + 1, entry.payload, analysis.string(start..<end)))
+                // A one-line history, technique or comparison ("Clinical: 50F, back pain.") ends with its line;
+                // what follows up to the next header is findings.
+                if [.history, .technique, .comparison].contains(entry.payload), end + 1 < count,
+                    !tokens[end + 1].lineBreakBefore
+                {
+                    var next = end + 1
+                    while next < count, !tokens[next].lineBreakBefore { next += 1 }
+                    if next < count, analysis.tables.headers.match(tokens, at: next, limit: count) == nil {
+                        headerStarts.append((next, next, .findings, ""))
+                    }
+                }
             } else if end >= count || tokens[end].lineBreakBefore, isUpperCase(start..<end) {
                 headerStarts.append((index, end, entry.payload, analysis.string(start..<end)))
             }

@@ -39,7 +39,8 @@ enum Lexicon {
             "absence of", "free of", "fails to reveal", "failed to reveal", "fails to demonstrate", "rather than",
             "nor", "neither", "never", "none of which", "none of these", "neither of which", "no definite", "no convincing", "no suspicious", "no obvious",
             "no discrete", "no appreciable", "no significant", "no acute", "no new", "no other", "none of",
-            "unlikely to represent", "unlikely to be", "not likely to represent", "doubtful", "no imaging evidence of",
+            "unlikely to represent", "unlikely to be", "is unlikely to represent", "are unlikely to represent",
+            "is unlikely to be", "are unlikely to be", "is not likely to represent", "is doubtful for", "not likely to represent", "doubtful", "no imaging evidence of",
             "no mri evidence of", "no radiographic evidence of", "no definitive", "denies", "no further",
             "not consistent with", "nothing to suggest", "ruled out",
         ])
@@ -160,8 +161,8 @@ enum Lexicon {
             "disc material herniating into the vertebral body", "disc herniation into the vertebral body",
             "intravertebral disc protrusion", "intraosseous disc protrusion",
         ])
-        add(.nodeNoun(plural: false), ["node", "nodule", "nod", "herniation", "lesion", "defect", "deformity"])
-        add(.nodeNoun(plural: true), ["nodes", "nodules", "herniations"])
+        add(.nodeNoun(plural: false), ["node", "nodule", "nod"])
+        add(.nodeNoun(plural: true), ["nodes", "nodules"])
         add(.edema, [
             "edema", "edematous", "marrow edema", "bone marrow edema", "edema like", "edema like signal",
             "stir hyperintensity", "stir hyperintense", "t2 hyperintensity", "t2 hyperintense", "t2 signal hyperintensity",
@@ -175,7 +176,9 @@ enum Lexicon {
             "marrow hyperintensity", "signal hyperintensity", "hyperintense signal", "hyperintense marrow",
             "hyperintense marrow signal", "edema ring", "oedematous rim", "edematous rim", "bone bruise",
             "bone contusion", "reactive edema", "inflammatory change", "inflammatory changes", "marrow oedema",
-            "fluid signal", "edema pattern", "marrow edema pattern", "stress reaction",
+            "fluid signal", "edema pattern", "t2 signal abnormality", "stir signal abnormality", "t2 signal change",
+            "stir signal change", "normal marrow signal", "marrow signal is normal", "normal on stir", "normal stir signal",
+            "marrow is normal", "surrounding marrow is normal", "normal in signal", "normal marrow", "marrow edema pattern", "stress reaction",
         ])
         add(.enhancement, [
             "enhancement", "enhancing", "enhances", "rim enhancement", "peripheral enhancement", "ring enhancement",
@@ -188,10 +191,9 @@ enum Lexicon {
             "breached", "breaching", "break", "broken", "discontinuity", "erosion", "eroded", "erosive", "eroding",
             "depression", "depressed", "indentation", "invagination", "invaginating", "endplate fracture",
             "endplate fractures", "through the endplate", "through the end plate", "loss of the endplate",
-            "irregularity of the endplate", "cortical break", "cortical breach", "destruction", "destroyed",
+            "cortical break", "cortical breach", "destruction", "destroyed",
             "endplate intact", "intact endplate", "intact endplates", "endplates are intact", "endplate is intact",
             "endplates intact", "endplate is preserved", "endplates are preserved", "endplate preserved",
-            "endplate irregularity",
         ])
         add(.posteriorExtension, [
             "posterior extension", "extends posteriorly", "extending posteriorly", "extended posteriorly",
@@ -251,7 +253,9 @@ enum Lexicon {
             "contributing to pain", "contribute to pain", "responsible for the patient's", "responsible for pain",
             "at the level of pain", "at the level of the patient's pain", "at the site of pain",
             "corresponds to the site of pain", "corresponding to the patient's pain", "tenderness",
-            "site of tenderness",
+            "site of tenderness", "account for", "accounts for", "explain the patient's", "explains the patient's",
+            "the patient's back pain", "the patient's pain", "the patient's symptoms", "the patient's acute",
+            "symptomatic level", "pain at this level", "pain at that level",
         ])
         // Differentials (rules.md §3).
         add(.differential(.fracture), [
@@ -368,10 +372,15 @@ enum Lexicon {
             "pubis", "ischium", "ischial", "acetabulum", "acetabular", "humerus", "humeral", "wrist", "ankle",
             "foot", "feet", "toe", "toes", "tibia", "tibial", "fibula", "fibular", "radius", "radial", "ulna",
             "skull", "facial", "nasal", "orbital", "mandible", "hand", "finger", "elbow", "knee", "shoulder",
-            "wire", "wires", "screw", "screws", "rod", "rods", "hardware", "lead", "leads", "pacemaker",
+            "pacemaker",
             "lung", "lungs", "pulmonary", "liver", "hepatic", "renal", "kidney", "spleen", "splenic", "brain",
             "dental", "tooth", "skin", "breast", "urinary", "bladder", "uti", "pneumonia", "chest", "abdominal",
             "abdomen", "pelvic abscess", "perianal", "hardware failure", "calcaneus", "metatarsal", "sacroiliac",
+        ])
+        add(.hardware, [
+            "wire", "wires", "screw", "screws", "rod", "rods", "hardware", "lead", "leads", "cage", "plate",
+            "instrumentation", "prosthesis", "implant", "stimulator", "sternotomy wires", "pedicle screw",
+            "pedicle screws", "interbody cage",
         ])
         add(.spinalSite, [
             "vertebra", "vertebral", "vertebral body", "spine", "spinal", "sacrum", "sacral", "coccyx", "coccygeal",

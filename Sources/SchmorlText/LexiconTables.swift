@@ -6,7 +6,8 @@ final class LexiconTables: Sendable {
 
     let vocabulary: Vocabulary
     let cues: PhraseTable<CueEntry>
-    let findings: PhraseTable<Concept>
+    /// A phrase may stand for several concepts ("endplate fracture": disruption and the fracture differential).
+    let findings: PhraseTable<[Concept]>
     let context: PhraseTable<Concept>
     let sites: PhraseTable<Concept>
     let headers: PhraseTable<SectionKind>
@@ -62,7 +63,17 @@ final class LexiconTables: Sendable {
             cueEntries.append((cue.phrase, CueEntry(kind: cue.kind, direction: cue.direction)))
         }
         cues = PhraseTable(cueEntries, vocabulary: vocabulary)
-        findings = PhraseTable(Lexicon.findings.map { ($0.phrase, $0.concept) }, vocabulary: vocabulary)
+        var findingEntries: [(String, [Concept])] = []
+        var findingIndex: [String: Int] = [:]
+        for term in Lexicon.findings {
+            if let existing = findingIndex[term.phrase] {
+                if !findingEntries[existing].1.contains(term.concept) { findingEntries[existing].1.append(term.concept) }
+            } else {
+                findingIndex[term.phrase] = findingEntries.count
+                findingEntries.append((term.phrase, [term.concept]))
+            }
+        }
+        findings = PhraseTable(findingEntries, vocabulary: vocabulary)
         context = PhraseTable(Lexicon.context.map { ($0.phrase, $0.concept) }, vocabulary: vocabulary)
         sites = PhraseTable(Lexicon.sites.map { ($0.phrase, $0.concept) }, vocabulary: vocabulary)
         headers = PhraseTable(Lexicon.sectionHeaders.map { ($0.phrase, $0.kind) }, vocabulary: vocabulary)

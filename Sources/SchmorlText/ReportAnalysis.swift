@@ -14,6 +14,7 @@ struct ReportAnalysis {
     var levelOfToken: [Int32] = []
     var endplates: [EndplateMention] = []
     var cues: [Match<LexiconTables.CueEntry>] = []
+    /// Finding matches, one per concept of each matched phrase.
     var findings: [Match<Concept>] = []
     var context: [Match<Concept>] = []
     var sites: [Match<Concept>] = []
@@ -41,7 +42,11 @@ struct ReportAnalysis {
         layout = LayoutBuilder(analysis: self).build(givenSections: givenSections)
         for sentence in layout.sentences {
             tables.cues.matchAll(tokens, in: sentence, into: &cues)
-            tables.findings.matchAll(tokens, in: sentence, into: &findings)
+            var phrases: [Match<[Concept]>] = []
+            tables.findings.matchAll(tokens, in: sentence, into: &phrases)
+            for phrase in phrases {
+                for concept in phrase.payload { findings.append(Match(start: phrase.start, end: phrase.end, payload: concept)) }
+            }
         }
         clauseOfToken = [Int32](repeating: 0, count: tokens.count)
         var clause: Int32 = 0
