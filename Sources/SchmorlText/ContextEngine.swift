@@ -33,6 +33,12 @@ struct ContextEngine {
                     analysis.clause(of: match.end - 1) == clause
                 else { continue }
                 let distance = target.lowerBound - match.end
+                // A hedge that bears on a quality ("possibly acute") does not reach past it (rules.md §1).
+                if kind == .hedge, match.end < target.lowerBound,
+                    analysis.tables.qualities.contains(analysis.tokens[match.end].word)
+                {
+                    continue
+                }
                 if kind == .affirmation {
                     affirmation = match
                     continue

@@ -54,6 +54,13 @@ struct FeatureAttributor {
             }
             // The feature's own level.
             let ownLocations = localLocations(of: range, sentence: sentence)
+            let clauseStart = clauseStart(of: range.lowerBound, sentence: sentence)
+            if !ownLocations.isEmpty, inSentence.isEmpty,
+                competing.contains(where: { (clauseStart..<range.lowerBound).contains($0.lowerBound) })
+            {
+                // "The conus terminates at the L1 level and is normal in signal": the conus owns it.
+                return []
+            }
             if !ownLocations.isEmpty {
                 siteOfSentence[sentenceIndex] = ownLocations
                 var owners: [(Int, [NodeLocation]?)] = []
@@ -74,13 +81,14 @@ struct FeatureAttributor {
                 if let nearest = before.last {
                     let between = mentions[nearest].tokens.upperBound..<range.lowerBound
                     if !competing.contains(where: { between.contains($0.lowerBound) }) {
-                        if kind == .posteriorExtension || !isRootContact(range) || analysis.clause(of: mentions[nearest].tokens.lowerBound) == analysis.clause(of: range.lowerBound)
+                        if kind == .posteriorExtension || !isRootContact(range)
+                            || analysis.clause(of: mentions[nearest].tokens.lowerBound) == analysis.clause(of: range.lowerBound)
                             || startsWithReferBack(sentence.lowerBound..<range.lowerBound)
                         {
                             return [(nearest, nil)]
                         }
+                        return []
                     }
-                    return []
                 }
                 let after = inSentence.filter { mentions[$0].tokens.lowerBound >= range.upperBound }
                 if let nearest = after.first {
@@ -151,7 +159,10 @@ struct FeatureAttributor {
             // A hedged feature ("an endplate fracture cannot be excluded") is not an explicit statement of it:
             // rules.md §4 asks for explicit words, so it stays not mentioned. A hedged pain link still ties the
             // node to the pain ("which may account for the patient's pain").
-            if decision.assertion == .possible, kind != .painLink, kind != .large {
+            let hedgeOverNode = decision.assertion == .possible && decision.cue.map { cue in
+                mentions.contains { $0.tokens.lowerBound >= cue.evidence.span.end - 0 && Int(tokens[$0.tokens.lowerBound].start) >= cue.evidence.span.end && Int(tokens[$0.tokens.upperBound - 1].end) <= evidenceStart(range) }
+            } ?? false
+            if decision.assertion == .possible, kind != .painLink, kind != .large, !hedgeOverNode {
                 if case .comparison = kind {} else { continue }
             }
             let evidence = analysis.evidence(range)
@@ -197,6 +208,15 @@ struct FeatureAttributor {
             }
         }
         return result
+    }
+
+    private func evidenceStart(_ range: Range<Int>) -> Int { Int(tokens[range.lowerBound].start) }
+
+    private func clauseStart(of token: Int, sentence: Range<Int>) -> Int {
+        let clause = analysis.clause(of: token)
+        var start = token
+        while start > sentence.lowerBound, analysis.clause(of: start - 1) == clause { start -= 1 }
+        return start
     }
 
     private func isRootContact(_ range: Range<Int>) -> Bool {

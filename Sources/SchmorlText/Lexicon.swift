@@ -65,7 +65,7 @@ enum Lexicon {
         add(.hedge, .forward, [
             "possible", "possibly", "probable", "probably", "likely", "most likely", "more likely", "presumed",
             "presumably", "may represent", "might represent", "could represent", "may be", "might be", "could be",
-            "may reflect", "could reflect", "might reflect", "suggest", "suggests", "suggestive of", "suggesting",
+            "may reflect", "could reflect", "might reflect", "suggests", "suggestive of", "suggesting",
             "suspicious for", "suspicious of", "concerning for", "worrisome for", "suspected", "suspect",
             "favor", "favors", "favored", "favoring", "questionable", "question of", "equivocal", "indeterminate",
             "cannot exclude", "can not exclude", "cannot rule out", "can not rule out", "not excluded",
@@ -106,7 +106,7 @@ enum Lexicon {
             "as a source of", "as the source of", "while", "although there is", "otherwise", "in addition",
             "additionally", "also", "there is", "there are", "there was", "there were", "there has been",
             "is seen", "are seen", "is noted", "are noted", "is present", "are present", "is identified",
-            "are identified", "is demonstrated", "are demonstrated", "demonstrates", "shows", "reveals",
+            "are identified", "is demonstrated", "are demonstrated",
                     ])
         add(.affirmation, .forward, [
             "consistent with", "compatible with", "in keeping with", "diagnostic of", "characteristic of",
@@ -413,6 +413,14 @@ enum Lexicon {
         ("communication", .other), ("attestation", .other), ("exam", .preamble), ("examination", .preamble),
         ("study", .preamble), ("mri", .preamble), ("procedure performed", .preamble),
         ("exam type", .preamble), ("examination type", .preamble),
+    ]
+
+    /// Qualities a hedge can bear without hedging existence: "a Schmorl's node, possibly acute" is present
+    /// (rules.md §1).
+    static let qualities: [String] = [
+        "acute", "subacute", "chronic", "recent", "old", "remote", "early", "healing", "healed", "degenerative",
+        "benign", "incidental", "symptomatic", "active", "inflammatory", "reactive", "related", "postoperative",
+        "traumatic", "congenital", "developmental", "physiologic", "physiological", "age", "small", "large",
     ]
 
     /// Ordinal words for "fourth lumbar vertebra" (domain.md §2.2).

@@ -14,6 +14,7 @@ final class LexiconTables: Sendable {
     let locationWords: Set<Int32>
     let abbreviations: Set<Int32>
     let ordinals: [Int32: Int]
+    let qualities: Set<Int32>
     let words: CommonWords
 
     struct CueEntry: Sendable {
@@ -35,7 +36,7 @@ final class LexiconTables: Sendable {
         phraseStrings += Lexicon.context.map(\.phrase)
         phraseStrings += Lexicon.sites.map(\.phrase)
         phraseStrings += Lexicon.sectionHeaders.map(\.phrase)
-        phraseStrings += Lexicon.locationWords + Lexicon.abbreviations + Lexicon.ordinals
+        phraseStrings += Lexicon.locationWords + Lexicon.abbreviations + Lexicon.ordinals + Lexicon.qualities
         let extra = [
             "schmorl's", "sn", "sns", "node", "nodes", "nodule", "nodules", "type", "like", "mm", "cm", "measuring",
             "measures", "measure", "x", "by", "up", "nerve", "root", "roots", "segment", "and", "a", "an", "no",
@@ -79,6 +80,7 @@ final class LexiconTables: Sendable {
         headers = PhraseTable(Lexicon.sectionHeaders.map { ($0.phrase, $0.kind) }, vocabulary: vocabulary)
         locationWords = Set(Lexicon.locationWords.compactMap { vocabulary.idIfKnown($0) })
         abbreviations = Set(Lexicon.abbreviations.compactMap { vocabulary.idIfKnown($0) })
+        qualities = Set(Lexicon.qualities.compactMap { vocabulary.idIfKnown($0) })
         var ordinals: [Int32: Int] = [:]
         for (index, word) in Lexicon.ordinals.enumerated() { ordinals[vocabulary.id(word)] = index + 1 }
         self.ordinals = ordinals

@@ -136,9 +136,15 @@ struct NodeExtractor {
         if index > 0, analysis.word(index - 1) == "lymph" { return false }
         let sentence = analysis.layout.sentences[analysis.sentence(of: index)]
         var look = index - 1
-        while look >= max(sentence.lowerBound, index - 3) {
+        while look >= max(sentence.lowerBound, index - 6) {
             let before = analysis.word(look)
-            if ["the", "this", "that", "these", "those", "said", "both"].contains(before) { return true }
+            if ["the", "this", "that", "these", "those", "said", "both", "each"].contains(before) { return true }
+            // "the T12 superior endplate node": levels and endplate words may stand between.
+            if analysis.levelOfToken[look] < 0, !["superior", "inferior", "upper", "lower", "endplate", "end", "plate",
+                "previously", "described", "noted", "known", "above", "second", "other", "first", "small", "large"].contains(before)
+            {
+                return false
+            }
             look -= 1
         }
         return false
@@ -286,6 +292,18 @@ struct NodeExtractor {
                 if !analysis.levels[level].namesRoot { return level }
             }
             position -= 1
+        }
+        // Then the nearest level after the location phrase, when no other finding stands between
+        // ("Kissing Schmorl's nodes face each other across the T11-12 disc").
+        position = mention.window.upperBound
+        while position < sentence.upperBound {
+            if competingEnds.contains(position) { break }
+            if analysis.levelOfToken[position] >= 0 {
+                let level = Int(analysis.levelOfToken[position])
+                if !analysis.levels[level].namesRoot { return level }
+                break
+            }
+            position += 1
         }
         let heading = analysis.layout.headingOfToken[mention.tokens.lowerBound]
         if heading >= 0 {

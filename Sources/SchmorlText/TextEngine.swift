@@ -25,7 +25,6 @@ public struct TextEngine: Sendable {
         extractor.locate(&mentions)
         let features = FeatureAttributor(analysis: analysis, extractor: extractor, mentions: mentions).attach()
         var nodes = NodeAssembler(analysis: analysis, mentions: mentions, features: features).assemble()
-        linkClinicalQuestion(&nodes, analysis: analysis)
         let differentials = DifferentialExtractor(analysis: analysis, context: extractor.context).extract()
         let sections = analysis.layout.sections.map {
             ReportSection(kind: $0.kind, title: $0.title, range: $0.bytes, sourceCode: $0.sourceCode)
