@@ -99,9 +99,16 @@ struct FeatureAttributor {
                 }
                 return []
             }
-            // No node in this sentence: another finding in front of the feature owns it.
+            // No node in this sentence: another finding in the feature's clause owns it ("rim-enhancing
+            // collection", "the disc does not enhance").
             let front = sentence.lowerBound..<range.lowerBound
-            if competing.contains(where: { front.contains($0.lowerBound) || $0.contains(range.lowerBound) }) { return [] }
+            let clause = analysis.clause(of: range.lowerBound)
+            if competing.contains(where: {
+                front.contains($0.lowerBound) || $0.contains(range.lowerBound)
+                    || (sentence.contains($0.lowerBound) && analysis.clause(of: $0.lowerBound) == clause)
+            }) {
+                return []
+            }
             if isRootContact(range), !startsWithReferBack(front) { return [] }
             // Same level heading.
             let heading = analysis.layout.headingOfToken[range.lowerBound]
@@ -159,9 +166,16 @@ struct FeatureAttributor {
             // A hedged feature ("an endplate fracture cannot be excluded") is not an explicit statement of it:
             // rules.md §4 asks for explicit words, so it stays not mentioned. A hedged pain link still ties the
             // node to the pain ("which may account for the patient's pain").
-            let hedgeOverNode = decision.assertion == .possible && decision.cue.map { cue in
-                mentions.contains { $0.tokens.lowerBound >= cue.evidence.span.end - 0 && Int(tokens[$0.tokens.lowerBound].start) >= cue.evidence.span.end && Int(tokens[$0.tokens.upperBound - 1].end) <= evidenceStart(range) }
-            } ?? false
+            // A hedge on the node's existence that reaches on to the feature ("suspicious for a Schmorl's node,
+            // with mild adjacent edema") hedges the node, not the feature.
+            let hedgeOverNode =
+                decision.assertion == .possible
+                && decision.cue.map { cue in
+                    mentions.contains { mention in
+                        analysis.span(mention.tokens).start >= cue.evidence.span.end
+                            && analysis.span(mention.tokens).end <= analysis.span(range).start
+                    }
+                } ?? false
             if decision.assertion == .possible, kind != .painLink, kind != .large, !hedgeOverNode {
                 if case .comparison = kind {} else { continue }
             }
@@ -209,8 +223,6 @@ struct FeatureAttributor {
         }
         return result
     }
-
-    private func evidenceStart(_ range: Range<Int>) -> Int { Int(tokens[range.lowerBound].start) }
 
     private func clauseStart(of token: Int, sentence: Range<Int>) -> Int {
         let clause = analysis.clause(of: token)

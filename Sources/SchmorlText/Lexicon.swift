@@ -420,7 +420,7 @@ enum Lexicon {
     static let qualities: [String] = [
         "acute", "subacute", "chronic", "recent", "old", "remote", "early", "healing", "healed", "degenerative",
         "benign", "incidental", "symptomatic", "active", "inflammatory", "reactive", "related", "postoperative",
-        "traumatic", "congenital", "developmental", "physiologic", "physiological", "age", "small", "large",
+        "traumatic", "congenital", "developmental", "physiologic", "physiological",
     ]
 
     /// Ordinal words for "fourth lumbar vertebra" (domain.md §2.2).
