@@ -16,7 +16,8 @@ final class Vocabulary: Sendable {
     init(words: [String], variants: [String: String]) {
         var canonical: [String: Int32] = [:]
         var entries: [(String, Int32)] = []
-        for word in words where canonical[word] == nil {
+        // A variant is never canonical, even when a phrase spells it out: it always shares its target's id.
+        for word in words where canonical[word] == nil && variants[word] == nil {
             canonical[word] = Int32(canonical.count)
             entries.append((word, canonical[word]!))
         }
@@ -25,7 +26,7 @@ final class Vocabulary: Sendable {
                 canonical[target] = Int32(canonical.count)
                 entries.append((target, canonical[target]!))
             }
-            if canonical[variant] == nil { entries.append((variant, canonical[target]!)) }
+            entries.append((variant, canonical[target]!))
         }
         var capacity = 64
         while capacity < entries.count * 3 { capacity <<= 1 }
@@ -90,9 +91,14 @@ final class Vocabulary: Sendable {
 
     /// The id of a lexicon word given as a string (build time only).
     func id(_ word: String) -> Int32 {
-        guard let id = canonicalIndex[word] else { preconditionFailure("word not in vocabulary: \(word)") }
+        guard let id = idIfKnown(word) else { preconditionFailure("word not in vocabulary: \(word)") }
         return id
     }
 
-    func idIfKnown(_ word: String) -> Int32? { canonicalIndex[word] }
+    func idIfKnown(_ word: String) -> Int32? {
+        if let id = canonicalIndex[word] { return id }
+        let bytes = Array(word.utf8)
+        let id = lookup(bytes, 0..<bytes.count)
+        return id >= 0 ? id : nil
+    }
 }
