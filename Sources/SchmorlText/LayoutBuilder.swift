@@ -24,9 +24,18 @@ struct LayoutBuilder {
             if Layout.isEnumerator(tokens, start, analysis.text), start + 2 < count, tokens[start].kind == .number {
                 start += 2
             }
-            guard let (entry, end) = analysis.tables.headers.match(tokens, at: start, limit: count) else { continue }
+            guard let (entry, headerEnd) = analysis.tables.headers.match(tokens, at: start, limit: count) else { continue }
+            var end = headerEnd
+            // "ADDENDUM (reviewed 12/03/2025):": a parenthesis on the header line before its colon.
+            if end < count, tokens[end].byte == 0x28, tokens[end].kind == .punctuation {
+                var close = end + 1
+                while close < count, !tokens[close].lineBreakBefore, tokens[close].byte != 0x29 || tokens[close].kind != .punctuation {
+                    close += 1
+                }
+                if close + 1 < count, !tokens[close].lineBreakBefore, tokens[close + 1].byte == 0x3A { end = close + 1 }
+            }
             if end < count, tokens[end].kind == .punctuation, tokens[end].byte == 0x3A || tokens[end].byte == 0x2D {
-                headerStarts.append((index, end + 1, entry.payload, analysis.string(start..<end)))
+                headerStarts.append((index, end + 1, entry.payload, analysis.string(start..<headerEnd)))
                 // A one-line history, technique or comparison ("Clinical: 50F, back pain.") ends with its line;
                 // what follows up to the next header is findings.
                 if [.history, .technique, .comparison].contains(entry.payload), end + 1 < count,
@@ -38,8 +47,8 @@ struct LayoutBuilder {
                         headerStarts.append((next, next, .findings, ""))
                     }
                 }
-            } else if end >= count || tokens[end].lineBreakBefore, isUpperCase(start..<end) {
-                headerStarts.append((index, end, entry.payload, analysis.string(start..<end)))
+            } else if end >= count || tokens[end].lineBreakBefore, isUpperCase(start..<headerEnd) {
+                headerStarts.append((index, end, entry.payload, analysis.string(start..<headerEnd)))
             }
         }
         if !givenSections.isEmpty {
