@@ -1,0 +1,90 @@
+@testable import Schmorl
+import Testing
+
+@Suite("Bulk JSON line reader")
+struct BulkJSONLineReaderTests {
+    private func read(_ line: String, keys: [String] = ["id", "text"]) throws(JSONLineError) -> [JSONLineReader.Value?] {
+        try read(Array(line.utf8), keys: keys)
+    }
+
+    private func read(_ bytes: [UInt8], keys: [String] = ["id", "text"]) throws(JSONLineError) -> [JSONLineReader.Value?] {
+        var reader = JSONLineReader(keys: keys)
+        var result: Result<[JSONLineReader.Value?], JSONLineError> = .success([])
+        bytes.withUnsafeBufferPointer { pointer in
+            result = Result { () throws(JSONLineError) in try reader.read(pointer) }
+        }
+        return try result.get()
+    }
+
+    private func kind(_ line: String) -> JSONLineError.Kind? {
+        do {
+            _ = try read(line)
+            return nil
+        } catch {
+            return error.kind
+        }
+    }
+
+    @Test("every JSON escape decodes", arguments: [
+        (#"a\"b"#, "a\"b"), (#"a\\b"#, "a\\b"), (#"a\/b"#, "a/b"), (#"\b\f\n\r\t"#, "\u{08}\u{0C}\n\r\t"),
+        (#"caf\u00e9"#, "café"), (#"caf\u00E9"#, "café"), (#"\u2028"#, "\u{2028}"), (#"\u0000"#, "\u{0}"),
+        ("raw é — ü", "raw é — ü"),
+    ])
+    func escapes(escaped: String, expected: String) throws {
+        let values = try read(#"{"id":"x","text":""# + escaped + #""}"#)
+        #expect(values[1] == .string(expected))
+    }
+
+    @Test("surrogate pairs make one scalar; lone surrogates are not UTF-8")
+    func surrogates() throws {
+        #expect(try read(#"{"id":"x","text":"\ud83d\ude00 and \uD834\uDD1E"}"#)[1] == .string("😀 and 𝄞"))
+        #expect(kind(#"{"id":"x","text":"\ud83d"}"#) == .invalidUTF8)
+        #expect(kind(#"{"id":"x","text":"\ud83d\u0041"}"#) == .invalidUTF8)
+        #expect(kind(#"{"id":"x","text":"\ude00"}"#) == .invalidUTF8)
+    }
+
+    @Test("raw bytes that are not UTF-8 are reported, with the id read before them")
+    func invalidUTF8() {
+        let line = Array(#"{"id":"r7","text":"bad "#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
+        #expect(throws: JSONLineError.self) { try read(line) }
+        do {
+            _ = try read(line)
+        } catch {
+            #expect(error.kind == .invalidUTF8)
+            #expect(error.valuesRead.first == .some(.string("r7")))
+        }
+    }
+
+    @Test("other keys and values of every type are skipped")
+    func skipsOtherValues() throws {
+        let line = #"{"meta":{"a":[1,2.5e-3,{"b":null}],"c":"\"}"},"id":42,"flag":true,"text":"t","n":-0.5}"#
+        let values = try read(line, keys: ["id", "text", "flag", "meta", "missing"])
+        #expect(values == [.number("42"), .string("t"), .bool(true), .composite, nil])
+    }
+
+    @Test("a key written with escapes still matches; a repeated key keeps its last value")
+    func keys() throws {
+        #expect(try read(#"{"\u0069d":"x","text":"a","text":"b"}"#) == [.string("x"), .string("b")])
+        #expect(try read("  {}  ") == [nil, nil])
+    }
+
+    @Test("broken lines say why", arguments: [
+        ("not json at all", JSONLineError.Kind.notJSON), ("[1,2]", .notAnObject), (#""text""#, .notAnObject),
+        ("42", .notAnObject), ("null", .notAnObject), (#"{"id":"x""#, .notJSON), (#"{"id":"x",}"#, .notJSON),
+        (#"{"id":"x"} trailing"#, .notJSON), (#"{"id":'x'}"#, .notJSON), ("{\"id\":\"a\tb\"}", .notJSON),
+        (#"{"id":"x","text":"\q"}"#, .notJSON), (#"{"id":"x","text":"\u12"}"#, .notJSON), (#"{"id":01}"#, .notJSON),
+        (#"{"id":1.}"#, .notJSON), (#"{"id":tru}"#, .notJSON), (#"{"id":"x","text":"open}"#, .notJSON),
+        ("", .notJSON),
+    ])
+    func brokenLines(line: String, expected: JSONLineError.Kind) {
+        #expect(kind(line) == expected)
+    }
+
+    @Test("nesting is bounded")
+    func depthLimit() {
+        let deep = #"{"id":"x","n":"# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}"
+        #expect(kind(deep) == .tooDeep)
+        let fine = #"{"id":"x","n":"# + String(repeating: "[", count: 60) + String(repeating: "]", count: 60) + "}"
+        #expect(kind(fine) == nil)
+    }
+}
