@@ -33,11 +33,17 @@ struct ContextEngine {
                     analysis.clause(of: match.end - 1) == clause
                 else { continue }
                 let distance = target.lowerBound - match.end
-                // A hedge that bears on a quality ("possibly acute") does not reach past it (rules.md §1).
+                // A hedge that bears on a quality ("a Schmorl's node, possibly acute given ...") does not reach past
+                // it (rules.md §1); qualities that lead straight into the target are the target's own ("suspicious
+                // for early acute appendicitis").
                 if kind == .hedge, match.end < target.lowerBound,
                     analysis.tables.qualities.contains(analysis.tokens[match.end].word)
                 {
-                    continue
+                    var next = match.end
+                    while next < target.lowerBound, analysis.tables.qualities.contains(analysis.tokens[next].word) {
+                        next += 1
+                    }
+                    if next != target.lowerBound { continue }
                 }
                 if kind == .affirmation {
                     affirmation = match

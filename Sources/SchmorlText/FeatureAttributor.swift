@@ -162,6 +162,9 @@ struct FeatureAttributor {
             if (range.contains { inverted.contains(analysis.word($0)) }) { value = !value }
             if kind == .large || kind == .painLink, !value { continue }
             if case .comparison = kind, decision.assertion == .absent { continue }
+            // A node's resolution comes from its own assertion cue ("the node has resolved"); "resolved" near a
+            // node often speaks of its edema ("the surrounding oedema has resolved": domain.md §3.7).
+            if case .comparison(.resolved) = kind { continue }
             if decision.kind == .indication || decision.kind == .hypothetical { continue }
             // A hedged feature ("an endplate fracture cannot be excluded") is not an explicit statement of it:
             // rules.md §4 asks for explicit words, so it stays not mentioned. A hedged pain link still ties the

@@ -129,7 +129,7 @@ struct LayoutBuilder {
                     if next == nil || next!.spaceBefore {
                         let previous = index > 0 ? tokens[index - 1] : nil
                         let isAbbreviation =
-                            previous.map { $0.kind == .word && !$0.spaceBefore && abbreviations.contains($0.word) }
+                            previous.map { $0.kind == .word && abbreviations.contains($0.word) }
                             ?? false
                         let isInitial = previous.map { $0.kind == .word && $0.end - $0.start == 1 } ?? false
                         let enumerator = previous.map { $0.kind == .number && (index < 2 || tokens[index - 1].lineBreakBefore || index - 1 == sentenceStart) } ?? false

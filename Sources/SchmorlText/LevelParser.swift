@@ -51,6 +51,7 @@ struct LevelParser {
         var group = 0
         var lastEnd = -10
         var lastRegion: SpinalRegion?
+        var lastSequence = -10
         while index < tokens.count {
             let token = tokens[index]
             var level = Self.vertebra(folded, token)
@@ -86,7 +87,11 @@ struct LevelParser {
                 index += 1
                 continue
             }
-            if isSequence(folded, tokens, index, upper, sequenceWords) {
+            // "on T1 and T2": the second of a pair whose first was a sequence is a sequence too.
+            if isSequence(folded, tokens, index, upper, sequenceWords)
+                || (index - lastSequence == 2 && upper.region == .thoracic && upper.number <= 2)
+            {
+                lastSequence = index
                 index += 1
                 continue
             }

@@ -449,9 +449,9 @@ enum Lexicon {
         "stable", "unchanged", "previously", "described", "known", "ones", "one", "two", "three", "four",
     ]
 
-    /// Abbreviations whose full stop does not end a sentence.
+    /// Abbreviations whose full stop does not end a sentence (units such as "mm." do end one: "measuring 8 mm.").
     static let abbreviations: [String] = [
-        "dr", "e.g", "i.e", "vs", "approx", "mr", "mrs", "ms", "st", "no", "fig", "etc", "cf", "pt", "min",
-        "max", "resp", "incl", "mm", "cm", "ca", "eg", "ie", "sr", "jr", "prof", "dept", "viz", "al",
+        "dr", "e.g", "i.e", "eg", "ie", "vs", "approx", "mr", "mrs", "ms", "st", "fig", "cf", "pt", "incl", "resp",
+        "prof", "dept", "viz", "al", "sr", "jr",
     ]
 }
