@@ -11,7 +11,7 @@ struct SchmorlCommand: ParsableCommand {
             unlikely symptomatic) and the report's differentials (fracture, infection, malignancy), each citing the \
             evidence span (UTF-8 byte offsets into the text read). Rules: ../shared/spec/rules.md.
             """,
-        subcommands: [ExtractCommand.self, AssertCommand.self],
+        subcommands: [ExtractCommand.self, AssertCommand.self, EvalCommand.self],
         defaultSubcommand: nil
     )
 }
