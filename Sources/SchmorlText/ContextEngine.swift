@@ -59,6 +59,20 @@ struct ContextEngine {
                 if best == nil || distance < best!.distance { best = (distance, match, false) }
             }
         }
+        // "is considered less likely", "possibly not": a negation right next to a hedge says how the hedge comes
+        // out, and it is the negation that decides (rules.md §4: "less likely" negates).
+        if var chosen = best, chosen.match.payload.kind == .hedge {
+            for match in cuesIn(sentence) where match.payload.kind == .negation {
+                let adjacent = chosen.forward
+                    ? match.start == chosen.match.end && match.end <= target.lowerBound
+                    : match.start == chosen.match.end
+                if adjacent {
+                    chosen = (chosen.distance, match, chosen.forward)
+                    best = chosen
+                    break
+                }
+            }
+        }
         if let best {
             let kind = best.match.payload.kind
             let assertion: Assertion

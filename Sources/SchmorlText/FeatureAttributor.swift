@@ -61,6 +61,9 @@ struct FeatureAttributor {
                 // "The conus terminates at the L1 level and is normal in signal": the conus owns it.
                 return []
             }
+            // Contact with a root or the thecal sac is the node's only when the node is its subject (domain.md
+            // §3.4), never by level alone ("The thecal sac measures 9 mm" under a level heading).
+            if !ownLocations.isEmpty, isRootContact(range), inSentence.isEmpty { return [] }
             if !ownLocations.isEmpty {
                 siteOfSentence[sentenceIndex] = ownLocations
                 var owners: [(Int, [NodeLocation]?)] = []
