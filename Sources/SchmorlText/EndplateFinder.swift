@@ -45,7 +45,11 @@ struct EndplateFinder {
                     if index + 1 != start && index + 1 != wordStart { break }
                     if !levels.contains(level) { levels.insert(level, at: 0) }
                     start = analysis.levels[level].tokens.lowerBound
-                    index = start - 1
+                    // "the inferior L2 endplate": a direction right before the level.
+                    if directions.isEmpty, start - 1 >= sentence.lowerBound, let direction = directionAt[start - 1] {
+                        directions.insert(direction, at: 0)
+                        start -= 1
+                    }
                     break
                 } else if sawDirection, tokens[index].word == words.and || tokens[index].byte == 0x2C,
                     index - 1 >= sentence.lowerBound, directionAt[index - 1] != nil

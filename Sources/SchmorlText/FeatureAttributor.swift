@@ -56,7 +56,10 @@ struct FeatureAttributor {
             let ownLocations = localLocations(of: range, sentence: sentence)
             let clauseStart = clauseStart(of: range.lowerBound, sentence: sentence)
             if !ownLocations.isEmpty, inSentence.isEmpty,
-                competing.contains(where: { (clauseStart..<range.lowerBound).contains($0.lowerBound) })
+                competing.contains(where: {
+                    (clauseStart..<range.lowerBound).contains($0.lowerBound)
+                        || (sentence.contains($0.lowerBound) && analysis.clause(of: $0.lowerBound) == analysis.clause(of: range.lowerBound))
+                })
             {
                 // "The conus terminates at the L1 level and is normal in signal": the conus owns it.
                 return []
@@ -260,12 +263,20 @@ struct FeatureAttributor {
         while clauseTokens.upperBound < sentence.upperBound, analysis.clause(of: clauseTokens.upperBound) == clause {
             clauseTokens = clauseTokens.lowerBound..<(clauseTokens.upperBound + 1)
         }
+        var discSites = 0
         for index in clauseTokens where analysis.levelOfToken[index] >= 0 {
             if mentions.contains(where: { $0.window.contains(index) }) { continue }
             let level = Int(analysis.levelOfToken[index])
             if analysis.levels[level].namesRoot || levels.contains(level) { continue }
+            // "fluid signal within the L4-L5 disc": the disc itself, not the marrow at its endplates.
+            let after = analysis.levels[level].tokens.upperBound
+            if after < sentence.upperBound, analysis.tokens[after].word == analysis.tables.words.disc {
+                discSites += 1
+                continue
+            }
             levels.append(level)
         }
+        if levels.isEmpty && discSites > 0 { return [NodeLocation()] }
         if levels.isEmpty {
             // Under a level heading ("At T11 there is a defect in the superior endplate"), the heading's level.
             let heading = analysis.layout.headingOfToken[range.lowerBound]

@@ -303,7 +303,8 @@ enum Lexicon {
             "fracture", "compression deformity", "modic", "fat", "fatty", "bone island", "enostosis",
             "limbus", "limbus vertebra", "desiccation", "degeneration", "complex", "disc osteophyte complex",
             "uncovertebral", "hypertrophy", "epidural lipomatosis", "lipoma", "effusion", "muscle", "muscles",
-            "kidney", "kidneys", "lesion", "mass", "collection", "abscess", "disc", "discs",
+            "kidney", "kidneys", "lesion", "mass", "collection", "abscess", "discitis", "osteomyelitis",
+            "spondylodiscitis", "disc enhancement", "phlegmon",
         ])
         return terms
     }()
