@@ -53,7 +53,8 @@ struct FeatureAttributor {
                 return [(own, nil)]
             }
             // The feature's own level.
-            let ownLocations = localLocations(of: range, sentence: sentence)
+            // A heading's level is a feature's site only when its sentence names no node of its own.
+            let ownLocations = localLocations(of: range, sentence: sentence, useHeading: inSentence.isEmpty)
             let clauseStart = clauseStart(of: range.lowerBound, sentence: sentence)
             if !ownLocations.isEmpty, inSentence.isEmpty,
                 competing.contains(where: {
@@ -190,9 +191,14 @@ struct FeatureAttributor {
             }
             let evidence = analysis.evidence(range)
             let tier = EvidenceTier(analysis.section(of: match.start).kind)
+            let sentenceStart = analysis.layout.sentences[analysis.sentence(of: range.lowerBound)].lowerBound
             for (mention, only) in owner(of: range, kind: kind, negated: !value) {
-                if case .comparison = kind, analysis.clause(of: mentions[mention].tokens.lowerBound) != analysis.clause(of: range.lowerBound),
-                    analysis.sentence(of: mentions[mention].tokens.lowerBound) != analysis.sentence(of: range.lowerBound)
+                // A comparison word speaks of the node in its own clause, or in a sentence that refers back
+                // ("They are unchanged").
+                if case .comparison = kind,
+                    analysis.clause(of: mentions[mention].tokens.lowerBound) != analysis.clause(of: range.lowerBound),
+                    analysis.sentence(of: mentions[mention].tokens.lowerBound) != analysis.sentence(of: range.lowerBound),
+                    !startsWithReferBack(sentenceStart..<range.lowerBound)
                 {
                     continue
                 }
@@ -247,13 +253,13 @@ struct FeatureAttributor {
     private func startsWithReferBack(_ range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return false }
         let first = analysis.word(range.lowerBound)
-        return ["it", "this", "which", "these", "they", "the"].contains(first)
+        return ["it", "this", "which", "these", "they", "the", "both"].contains(first)
             && (first != "the" || range.count > 1 && ["node", "nodes", "herniated", "herniation", "lesion", "defect"].contains(analysis.word(range.lowerBound + 1)))
     }
 
     /// Levels a feature phrase names for itself: any level in its clause that no node mention holds and that is
     /// not a nerve root ("Modic type 1 endplate changes at L4-5", "edema along the inferior endplate of L3").
-    private func localLocations(of range: Range<Int>, sentence: Range<Int>) -> [NodeLocation] {
+    private func localLocations(of range: Range<Int>, sentence: Range<Int>, useHeading: Bool) -> [NodeLocation] {
         let clause = analysis.clause(of: range.lowerBound)
         var levels: [Int] = []
         var clauseTokens = range
@@ -277,7 +283,7 @@ struct FeatureAttributor {
             levels.append(level)
         }
         if levels.isEmpty && discSites > 0 { return [NodeLocation()] }
-        if levels.isEmpty {
+        if levels.isEmpty, useHeading {
             // Under a level heading ("At T11 there is a defect in the superior endplate"), the heading's level.
             let heading = analysis.layout.headingOfToken[range.lowerBound]
             if heading >= 0 {

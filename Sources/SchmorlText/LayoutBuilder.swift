@@ -153,7 +153,7 @@ struct LayoutBuilder {
         }
         // Level headings: "L2-3:" at a line start (after a bullet), or "At L2-3," / "At the L2-L3 level," opening a
         // sentence. Scope: until the next heading, section header or blank line (rules.md §4).
-        var headingStarts: [(start: Int, levelTokens: Range<Int>)] = []
+        var headingStarts: [(start: Int, levelTokens: Range<Int>, lineOnly: Bool)] = []
         for sentence in layout.sentences {
             var index = sentence.lowerBound
             if Layout.isEnumerator(tokens, index, analysis.text) {
@@ -185,7 +185,8 @@ struct LayoutBuilder {
             let isComma = separator.map { $0.kind == .punctuation && $0.byte == 0x2C } ?? false
             let isThere = separator.map { $0.word == analysis.tables.words.there } ?? false
             if isColon || (sawAt && (isComma || isThere)) || (separator?.lineBreakBefore ?? false) && !sawAt {
-                headingStarts.append((sentence.lowerBound, index..<analysis.levels[last].tokens.upperBound))
+                // "At L4-5, ..." heads its own line; "L4-5:" heads everything down to the next heading.
+                headingStarts.append((sentence.lowerBound, index..<analysis.levels[last].tokens.upperBound, sawAt))
             }
         }
         for (headingIndex, heading) in headingStarts.enumerated() {
@@ -193,7 +194,7 @@ struct LayoutBuilder {
             let limit = headingIndex + 1 < headingStarts.count ? headingStarts[headingIndex + 1].start : count
             let section = layout.sectionOfToken[heading.start]
             while end < limit, !tokens[end].blankLineBefore, layout.sectionOfToken[end] == section,
-                !headerTokens.contains(end)
+                !headerTokens.contains(end), !(heading.lineOnly && tokens[end].lineBreakBefore)
             {
                 end += 1
             }

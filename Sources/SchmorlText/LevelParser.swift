@@ -44,7 +44,25 @@ struct LevelParser {
         return value
     }
 
-    func parse(_ folded: [UInt8], _ tokens: [Token], sequenceWords: Set<Int>, into mentions: inout [LevelMention]) {
+    static func region(of letter: UInt8) -> SpinalRegion? {
+        switch letter {
+        case 0x63: .cervical
+        case 0x74, 0x64: .thoracic
+        case 0x6C: .lumbar
+        case 0x73: .sacral
+        default: nil
+        }
+    }
+
+    private func isCapital(_ original: [UInt8], _ token: Token) -> Bool {
+        let byte = original[Int(token.start)]
+        return byte >= 0x41 && byte <= 0x5A
+    }
+
+    func parse(
+        _ folded: [UInt8], original: [UInt8], _ tokens: [Token], sequenceWords: Set<Int>,
+        into mentions: inout [LevelMention]
+    ) {
         mentions.removeAll(keepingCapacity: true)
         let words = tables.words
         var index = 0
@@ -73,6 +91,21 @@ struct LevelParser {
                 {
                     level = VertebralLevel(region: region, number: ordinal)
                     end = index + 2
+                }
+            }
+            // "L 2-3", "L-4": a capital region letter standing alone before the number.
+            if level == nil, token.kind == .word, token.end - token.start == 1, isCapital(original, token),
+                let region = Self.region(of: folded[Int(token.start)])
+            {
+                var next = index + 1
+                if next < tokens.count, tokens[next].kind == .punctuation, tokens[next].byte == 0x2D,
+                    !tokens[next].spaceBefore
+                {
+                    next += 1
+                }
+                if next < tokens.count, let number = Self.number(folded, tokens[next]) {
+                    level = VertebralLevel(region: region, number: number)
+                    end = next + 1
                 }
             }
             // Elliptical list: a bare number right after a level list separator inherits the last letter.

@@ -76,6 +76,7 @@ enum Lexicon {
             "probably represents", "raises the possibility of", "possibility of", "cannot be ruled out",
             "uncertain", "may", "perhaps", "potential", "potentially", "borderline",
             "query", "suspicion of", "suspicion for", "consider", "considered", "could", "might",
+            "is likely", "are likely", "is probably", "is possibly", "is most likely", "is presumably",
             "?",
         ])
         add(.hedge, .backward, [
@@ -104,8 +105,7 @@ enum Lexicon {
             "but", "however", "although", "though", "except", "except for", "aside from", "apart from", "other than",
             "which", "whereas", "yet", "still", "nevertheless", "secondary to", "as a cause of", "as the cause of",
             "as a source of", "as the source of", "while", "although there is", "otherwise", "in addition",
-            "additionally", "also", "there is", "there are", "there was", "there were", "there has been",
-            "is seen", "are seen", "is noted", "are noted", "is present", "are present", "is identified",
+            "additionally", "also", "is seen", "are seen", "is noted", "are noted", "is present", "are present", "is identified",
             "are identified", "is demonstrated", "are demonstrated",
                     ])
         add(.affirmation, .forward, [
@@ -412,7 +412,7 @@ enum Lexicon {
         ("comments", .impression), ("recommendation", .recommendation), ("recommendations", .recommendation),
         ("addendum", .addendum), ("addenda", .addendum), ("critical result", .other), ("critical results", .other),
         ("communication", .other), ("attestation", .other), ("exam", .preamble), ("examination", .preamble),
-        ("study", .preamble), ("mri", .preamble), ("procedure performed", .preamble),
+        ("study", .preamble), ("mri", .preamble), ("procedure performed", .preamble), ("imp", .impression),
         ("exam type", .preamble), ("examination type", .preamble),
     ]
 

@@ -179,6 +179,11 @@ struct NodeAssembler {
         node.posteriorExtension = feature("posteriorExtension")
         node.scleroticRim = feature("scleroticRim")
         if assertion == .absent {
+            // rules.md §4: an absent node keeps its level and endplate "with every feature not mentioned".
+            node.edema = .notMentioned
+            node.enhancement = .notMentioned
+            node.endplateDisruption = .notMentioned
+            node.posteriorExtension = .notMentioned
             if cue?.kind == .resolution {
                 node.comparison = .resolved
                 node.comparisonEvidence = cue?.evidence

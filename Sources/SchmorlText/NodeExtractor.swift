@@ -181,7 +181,17 @@ struct NodeExtractor {
             var right = mention.tokens.upperBound
             var steps = 0
             while right < sentence.upperBound, steps < 22 {
-                if mentionStarts.contains(right) || competingStarts.contains(right) { break }
+                if mentionStarts.contains(right) { break }
+                if competingStarts.contains(right) {
+                    // "No Schmorl's node or fracture at L1": a finding coordinated with the name shares its level.
+                    let joined = right == mention.tokens.upperBound + 1
+                        && [words.or, words.and].contains(tokens[right - 1].word)
+                    guard joined, let end = analysis.findings.first(where: { $0.start == right && $0.payload == .competingFinding })?.end
+                    else { break }
+                    right = end
+                    steps += 1
+                    continue
+                }
                 let token = tokens[right]
                 if analysis.levelOfToken[right] >= 0 {
                     let level = analysis.levels[Int(analysis.levelOfToken[right])]
@@ -251,7 +261,16 @@ struct NodeExtractor {
             let windowEndplates = analysis.endplates.filter { $0.tokens.overlaps(mention.window) }
             let both = mention.window.contains { bothAt.contains($0) }
             var locations = resolve(levels: windowLevels, endplates: windowEndplates, both: both)
-            if locations.isEmpty, !mention.anaphoric {
+            // rules.md §4: a negated generic mention ("No Schmorl's nodes") is report-wide, so it takes no level
+            // from its sentence or heading; a specific thing denied as a node ("irregularity of the L3 superior
+            // endplate, unlikely to represent a Schmorl's node") keeps the level it names.
+            let generic = mention.decision.assertion == .absent
+                && mention.decision.cue.map { cue in
+                    let first = cue.evidence.text.lowercased().split(separator: " ").first.map(String.init) ?? ""
+                    return ["no", "without", "negative", "free", "absence", "none", "neither", "nor"].contains(first)
+                } ?? false
+            let quantifiedEarly = mention.window.contains { multipleAt.contains($0) }
+            if locations.isEmpty, !mention.anaphoric, !generic, !quantifiedEarly {
                 // Fallbacks: the level heading, then the nearest level earlier in the sentence (DESIGN.md §7).
                 if let fallback = fallbackLevel(for: mention, sentence: sentence, competingEnds: competingEnds) {
                     // The endplate phrase that names the fallback level comes with it ("lesion at the inferior
@@ -260,6 +279,8 @@ struct NodeExtractor {
                     locations = resolve(levels: [fallback], endplates: windowEndplates + named, both: both)
                 }
             }
+            // "the SN", "this Schmorl's node": a definite mention without a level is the node last named.
+            if locations.isEmpty, !mention.anaphoric, isDefinite(mention) { mention.anaphoric = true }
             if locations.isEmpty, mention.anaphoric, let lastNamed {
                 locations = mentions[lastNamed].locations
             }
@@ -279,8 +300,14 @@ struct NodeExtractor {
             }
             mention.locations = locations
             mentions[index] = mention
-            if !mention.anaphoric { lastNamed = index }
+            if !mention.anaphoric, !mention.locations.isEmpty { lastNamed = index }
         }
+    }
+
+    private func isDefinite(_ mention: NodeMention) -> Bool {
+        guard mention.tokens.lowerBound > 0 else { return false }
+        let before = analysis.word(mention.tokens.lowerBound - 1)
+        return ["the", "this", "that", "these", "those", "said"].contains(before)
     }
 
     private func fallbackLevel(for mention: NodeMention, sentence: Range<Int>, competingEnds: Set<Int>) -> Int? {

@@ -34,7 +34,7 @@ struct ReportAnalysis {
         for match in context where match.payload == .sequenceWord {
             for index in match.start..<match.end { sequenceTokens.insert(index) }
         }
-        LevelParser(tables: tables).parse(folded, tokens, sequenceWords: sequenceTokens, into: &levels)
+        LevelParser(tables: tables).parse(folded, original: text, tokens, sequenceWords: sequenceTokens, into: &levels)
         levelOfToken = [Int32](repeating: -1, count: tokens.count)
         for (index, level) in levels.enumerated() {
             for token in level.tokens { levelOfToken[token] = Int32(index) }
