@@ -18,12 +18,12 @@ struct NodeExtractor {
 
     func findMentions() -> [NodeMention] {
         var mentions: [NodeMention] = []
-        var nounAt: [Int: (end: Int, plural: Bool)] = [:]
-        var nameAt: [Int: Int] = [:]
+        var nounAt = NounIndex(count: tokens.count)
+        var nameAt = [Int32](repeating: -1, count: tokens.count)
         for match in analysis.findings {
             switch match.payload {
             case .nodeNoun(let plural): nounAt[match.start] = (match.end, plural)
-            case .nodeName: nameAt[match.start] = match.end
+            case .nodeName: nameAt[match.start] = Int32(match.end)
             default: break
             }
         }
@@ -45,7 +45,8 @@ struct NodeExtractor {
                 index = found.end
                 continue
             }
-            if let end = nameAt[index] {
+            if nameAt[index] >= 0 {
+                let end = Int(nameAt[index])
                 let last = analysis.word(end - 1)
                 mentions.append(
                     NodeMention(
@@ -73,9 +74,26 @@ struct NodeExtractor {
         return mentions
     }
 
+    /// Node nouns ("node", "nodes", "nodule") by the token they start at: a flat array, no hashing per token.
+    struct NounIndex {
+        private var ends: [Int32]
+        private var plural: [Bool]
+        init(count: Int) {
+            ends = [Int32](repeating: -1, count: count)
+            plural = [Bool](repeating: false, count: count)
+        }
+        subscript(index: Int) -> (end: Int, plural: Bool)? {
+            get { ends[index] >= 0 ? (Int(ends[index]), plural[index]) : nil }
+            set {
+                ends[index] = Int32(newValue?.end ?? -1)
+                plural[index] = newValue?.plural ?? false
+            }
+        }
+    }
+
     /// The "schmorl" family, edit-distance tolerant (domain.md §1.1): an exact spelling may stand alone, a
     /// misspelling needs a following node word ("node", "nodes", "nodule", "type", "like").
-    private func schmorlMention(at index: Int, nounAt: [Int: (end: Int, plural: Bool)]) -> (end: Int, plural: Bool)? {
+    private func schmorlMention(at index: Int, nounAt: NounIndex) -> (end: Int, plural: Bool)? {
         let token = tokens[index]
         let exact = token.word == words.schmorls
         if !exact && !isFuzzySchmorl(token) { return nil }
@@ -98,7 +116,18 @@ struct NodeExtractor {
     }
 
     private func isFuzzySchmorl(_ token: Token) -> Bool {
-        guard token.kind == .word else { return false }
+        guard token.kind == .word, analysis.folded[Int(token.start)] == 0x73, token.end - token.start >= 4 else {
+            return false
+        }
+        // Every spelling of the family keeps "mo" (schmorl, shmorl, smorl, schmoral, schmörl): a cheap filter
+        // before the edit distance, which most words starting with "s" never reach.
+        var sawM = false
+        var hasMO = false
+        for byte in analysis.folded[token.range] where byte != FoldedText.filler {
+            if sawM && byte == 0x6F { hasMO = true; break }
+            sawM = byte == 0x6D
+        }
+        guard hasMO else { return false }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(12)
         for byte in analysis.folded[token.range] where byte != FoldedText.filler && byte != 0x27 { bytes.append(byte) }

@@ -15,9 +15,13 @@ struct PhraseTable<Payload: Sendable>: Sendable {
         var payload: Payload
     }
 
-    private var byFirst: [PhraseElement: [Entry]] = [:]
+    /// Candidates by first element: a flat array indexed by word id, and one by punctuation byte, so finding a
+    /// token's candidates costs an array index, not a hash (the profile's top item before this change).
+    private var byFirstWord: [[Entry]]
+    private var byFirstPunctuation: [[Entry]]
 
     init(_ phrases: [(String, Payload)], vocabulary: Vocabulary) {
+        var byFirst: [PhraseElement: [Entry]] = [:]
         var tokens: [Token] = []
         for (phrase, payload) in phrases {
             let bytes = FoldedText(Array(phrase.utf8)).bytes
@@ -34,7 +38,17 @@ struct PhraseTable<Payload: Sendable>: Sendable {
             guard let first = elements.first else { continue }
             byFirst[first, default: []].append(Entry(elements: elements, payload: payload))
         }
-        for key in byFirst.keys { byFirst[key]!.sort { $0.elements.count > $1.elements.count } }
+        byFirstWord = Array(repeating: [], count: vocabulary.count)
+        byFirstPunctuation = Array(repeating: [], count: 256)
+        for (key, entries) in byFirst {
+            let sorted = entries.enumerated().sorted {
+                ($0.element.elements.count, -$0.offset) > ($1.element.elements.count, -$1.offset)
+            }.map(\.element)
+            switch key {
+            case .word(let id): byFirstWord[Int(id)] = sorted
+            case .punctuation(let byte): byFirstPunctuation[Int(byte)] = sorted
+            }
+        }
     }
 
     /// Every words that occur in `phrases`, for building the vocabulary.
@@ -73,7 +87,8 @@ struct PhraseTable<Payload: Sendable>: Sendable {
     func match(_ tokens: [Token], at index: Int, limit: Int) -> (entry: Entry, end: Int)? {
         let first = tokens[index]
         if first.kind != .punctuation && first.word < 0 { return nil }
-        guard let candidates = byFirst[Self.element(of: first)] else { return nil }
+        let candidates = first.kind == .punctuation ? byFirstPunctuation[Int(first.byte)] : byFirstWord[Int(first.word)]
+        if candidates.isEmpty { return nil }
         candidateLoop: for candidate in candidates {
             var position = index + 1
             var element = 1

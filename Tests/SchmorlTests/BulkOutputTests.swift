@@ -28,6 +28,29 @@ struct BulkOutputTests {
         }
     }
 
+    // The scanners test eight bytes at a time: special bytes at every position of a word, next to bytes with the
+    // high bit set and to 0x7F, must still be found. Escape with the writer, read back with the reader, and check
+    // both against Foundation.
+    @Test("escaper and reader round-trip random strings, special bytes anywhere in a word")
+    func randomRoundTrip() throws {
+        var random = BulkSplitMix(seed: 5)
+        let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}",
+            "é", "—", "\u{2028}", "😀", "𝄞", "\u{80}", "\u{FFFF}"]
+        for _ in 0..<2_000 {
+            let length = Int(random.next() % 40)
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<length { scalars.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+            let original = String(scalars)
+            let literal = escaped(original)
+            let foundation = try JSONSerialization.jsonObject(with: Data(literal.utf8), options: .fragmentsAllowed)
+            #expect(foundation as? String == original, "Foundation reads \(literal) differently")
+            var reader = JSONLineReader(keys: ["text"])
+            let line = Array("{\"text\":\(literal)}".utf8)
+            let values = try line.withUnsafeBufferPointer { pointer throws(JSONLineError) in try reader.read(pointer) }
+            #expect(values == [.string(original)], "the reader reads \(literal) differently")
+        }
+    }
+
     @Test("an error record has the id, the code and a message with position and cause")
     func errorRecord() throws {
         var buffer: [UInt8] = []
@@ -95,4 +118,19 @@ struct BulkOutputTests {
 
 final class BulkWrittenText {
     var text = ""
+}
+
+/// A seeded generator, so a failure repeats (no global state).
+struct BulkSplitMix {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
 }
