@@ -24,7 +24,7 @@ public struct TextEngine: Sendable {
         var mentions = extractor.findMentions()
         extractor.locate(&mentions)
         let features = FeatureAttributor(analysis: analysis, extractor: extractor, mentions: mentions).attach()
-        var nodes = NodeAssembler(analysis: analysis, mentions: mentions, features: features).assemble()
+        let nodes = NodeAssembler(analysis: analysis, mentions: mentions, features: features).assemble()
         let differentials = DifferentialExtractor(analysis: analysis, context: extractor.context).extract()
         let sections = analysis.layout.sections.map {
             ReportSection(kind: $0.kind, title: $0.title, range: $0.bytes, sourceCode: $0.sourceCode)
@@ -32,31 +32,6 @@ public struct TextEngine: Sendable {
         var extraction = TextExtraction(sections: sections, nodes: nodes, differentials: differentials, notes: [])
         if let map = document.sourceMap { Self.attachSourcePositions(&extraction, map: map) }
         return extraction
-    }
-
-    /// rules.md §2: a node is possibly symptomatic when the report ties the clinical question (pain or tenderness
-    /// in the history) to the node's level.
-    private func linkClinicalQuestion(_ nodes: inout [NodeFinding], analysis: ReportAnalysis) {
-        guard let pain = analysis.tables.vocabulary.idIfKnown("pain"),
-            let tenderness = analysis.tables.vocabulary.idIfKnown("tenderness")
-        else { return }
-        for sentence in analysis.layout.sentences {
-            guard let first = sentence.first, analysis.section(of: first).kind == .history else { continue }
-            guard sentence.contains(where: { analysis.tokens[$0].word == pain || analysis.tokens[$0].word == tenderness })
-            else { continue }
-            let extractor = NodeExtractor(analysis: analysis)
-            var levels: [Int] = []
-            for index in sentence where analysis.levelOfToken[index] >= 0 {
-                let level = Int(analysis.levelOfToken[index])
-                if !levels.contains(level) { levels.append(level) }
-            }
-            let sites = extractor.resolve(levels: levels, endplates: [], both: false)
-            for index in nodes.indices where nodes[index].painLink == nil && nodes[index].assertion != .absent {
-                if sites.contains(where: { FeatureAttributor.sameSite(nodes[index].location, $0) }) {
-                    nodes[index].painLink = analysis.evidence(sentence)
-                }
-            }
-        }
     }
 
     /// Adds source line and column to every evidence span of an XML-assembled report.
