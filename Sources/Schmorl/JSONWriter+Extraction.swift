@@ -144,15 +144,4 @@ extension JSONWriter {
         }
         endObject()
     }
-
-    /// An error record of a bulk run: `{"id", "error": {"code", "message"}}`.
-    public mutating func write(error: SchmorlError, id: String) {
-        beginObject()
-        key("id"); string(id)
-        key("error"); beginObject()
-        key("code"); string(error.code.rawValue)
-        key("message"); string(error.description)
-        endObject()
-        endObject()
-    }
 }

@@ -72,7 +72,10 @@ struct AssertCommand: ParsableCommand {
                 writer.endObject()
             } catch {
                 failed = true
-                writer.write(error: error, id: fallbackID)
+                writer.reset()
+                ErrorRecordWriter.append(id: error.record ?? fallbackID, error: error, to: &writer.bytes)
+                FileHandle.standardOutput.write(Data(writer.bytes))
+                continue
             }
             writer.newlineAfterRecord()
             FileHandle.standardOutput.write(Data(writer.bytes))

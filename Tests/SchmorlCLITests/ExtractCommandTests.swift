@@ -56,8 +56,36 @@ import Testing
         #expect(try json(lines[0])["id"] as? String == "001-acute-l1-inferior-edema-enhancement-full-report")
         let error = try #require(try json(lines[1])["error"] as? [String: Any])
         #expect(error["code"] as? String == "unreadable-input")
+        #expect((error["message"] as? String)?.contains("does-not-exist.txt") == true)
         #expect(try json(lines[2])["id"] as? String == "040-normal-lumbar-no-schmorl-nodes")
-        #expect(result.standardError.contains("does-not-exist.txt"))
+        #expect(result.standardError.contains("3 records"), "the run's summary: \(result.standardError)")
+    }
+
+    @Test func aDirectoryAndAJSONLinesStreamGiveOneRecordPerInputInOrder() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schmorl-bulk-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "Schmorl's node at L2.".write(to: directory.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "No Schmorl's nodes.".write(to: directory.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        let fromDirectory = try CommandRunner.run("schmorl", ["extract", "-o", "summary", "--quiet", directory.path])
+        #expect(fromDirectory.status == 0)
+        let ids = try fromDirectory.standardOutput.split(separator: "\n").map { try json(String($0))["id"] as? String }
+        #expect(ids == ["a", "b"])
+        let stream = """
+            {"id":"r1","text":"Schmorl's node at the inferior endplate of L1 with marrow edema."}
+            {"id":"r2","text":""}
+            this is not json
+            {"id":"r4","text":"Normal study."}
+            """
+        let result = try CommandRunner.run(
+            "schmorl", ["extract", "-o", "summary", "--input-jsonl", "-", "--jobs", "2"], input: Data(stream.utf8))
+        #expect(result.status == 1)
+        let records = try result.standardOutput.split(separator: "\n").map { try json(String($0)) }
+        #expect(records.map { $0["id"] as? String } == ["r1", "r2", "line-3", "r4"])
+        #expect(records[1]["error"] != nil)
+        #expect(records[2]["error"] != nil)
+        #expect(records[3]["error"] == nil)
+        #expect(result.standardError.contains("4 records"), "\(result.standardError)")
     }
 
     @Test func unreadableSingleInputFailsWithOneLineNamingTheFile() throws {

@@ -1,0 +1,58 @@
+import SchmorlModel
+
+/// A run of consecutive records that travels as one unit from the reader to a worker and on to the writer.
+///
+/// Batching makes the hand-offs (lock, wake-up) and the writes cost once per batch, not per record; a batch's
+/// output is one contiguous buffer of JSON lines, written with one call.
+struct BulkBatch: Sendable {
+    /// Position in the input: the writer emits batches in this order.
+    var sequence: Int
+    /// Dropped once processed, so a batch waiting for its turn to be written holds only its output.
+    var records: [InputRecord]
+    var recordCount: Int
+    var output: [UInt8] = []
+    var errors = 0
+    var nodes = 0
+    var inputBytes = 0
+    /// The source's position after this batch was read.
+    var sourceProgress: SourceProgress
+
+    init(sequence: Int, records: [InputRecord], sourceProgress: SourceProgress) {
+        self.sequence = sequence
+        self.records = records
+        self.recordCount = records.count
+        self.sourceProgress = sourceProgress
+    }
+
+    /// Runs every record through `processor` into `output`, or writes its error record when its input failed.
+    ///
+    /// Keeps the run's invariant, one output line per input record: a record whose processor wrote nothing
+    /// gets an error record instead.
+    mutating func process(with processor: BulkRunner.RecordProcessor, bytesPerRecordHint: Int) {
+        output.reserveCapacity(recordCount * bytesPerRecordHint)
+        for record in records {
+            let before = output.count
+            switch record.payload {
+            case .failure(let error):
+                ErrorRecordWriter.append(id: record.id, error: error, to: &output)
+                errors += 1
+            case .text, .structured, .file:
+                let outcome = processor(record, &output)
+                if output.count == before {
+                    ErrorRecordWriter.append(
+                        id: record.id,
+                        error: SchmorlError(
+                            .noOutput, "the processor wrote no output for this record (a bug: please report it)",
+                            record: record.id),
+                        to: &output)
+                    errors += 1
+                } else if outcome.isError {
+                    errors += 1
+                }
+                nodes += outcome.nodeCount
+                inputBytes += outcome.inputBytes ?? record.payloadByteCount
+            }
+        }
+        records = []
+    }
+}

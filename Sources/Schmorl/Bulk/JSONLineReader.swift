@@ -1,0 +1,474 @@
+/// Reads the fields a caller names out of one JSON Lines record, straight from its bytes.
+///
+/// A JSON Lines input is mostly report text inside string values, so this reader does the least JSON needs:
+/// it checks the line is one well-formed object (RFC 8259), decodes the string values of the keys asked for
+/// (escapes, `\uXXXX` and surrogate pairs), keeps numbers, booleans and null of those keys as scalars, and skips
+/// every other value, nested ones included, without building anything. Foundation's `JSONSerialization` would
+/// build a dictionary of every field of every line; this allocates one `String` per wanted string field and
+/// reuses one decode buffer from line to line.
+///
+/// Limits, so a hostile line costs bounded work: nesting deeper than ``maximumDepth`` is an error; the line
+/// length is bounded by the ``LineReader`` that hands it over. Strings of keys that were not asked for are
+/// checked for structure (escapes) but not for UTF-8.
+///
+/// ```swift
+/// var reader = JSONLineReader(keys: ["id", "text"])
+/// let fields = try reader.read(lineBytes)   // [id, text], each nil when absent
+/// ```
+public struct JSONLineReader {
+    /// A scalar value of a wanted key.
+    public enum Value: Sendable, Hashable {
+        case string(String)
+        /// The number as written (`12`, `-1.5e3`); convert with `Int(_:)` or `Double(_:)`.
+        case number(String)
+        case bool(Bool)
+        case null
+        /// An object or array: skipped, only its presence is kept.
+        case composite
+    }
+
+    /// Deepest nesting of objects and arrays accepted inside the record.
+    public static let maximumDepth = 64
+
+    private let keys: [[UInt8]]
+    private var scratch: [UInt8] = []
+
+    /// - Parameter keys: the keys whose values ``read(_:)`` returns, in this order.
+    public init(keys: [String]) {
+        self.keys = keys.map { Array($0.utf8) }
+    }
+
+    /// Reads one line; the result has one entry per key given at `init`, `nil` where the key is absent.
+    ///
+    /// A key that appears twice keeps its last value. Leading and trailing JSON whitespace is allowed; anything
+    /// else after the object is an error.
+    /// - Throws: ``JSONLineError``, with the values read before the error (so a caller can still name the record
+    ///   by an id that came first).
+    /// - Complexity: O(n) in the line length, one pass.
+    public mutating func read(_ line: UnsafeBufferPointer<UInt8>) throws(JSONLineError) -> [Value?] {
+        var values = [Value?](repeating: nil, count: keys.count)
+        var cursor = Cursor(bytes: line)
+        do {
+            try readObject(&cursor, into: &values)
+        } catch {
+            var error = error
+            error.valuesRead = values
+            throw error
+        }
+        return values
+    }
+
+    // MARK: - Grammar
+
+    private mutating func readObject(_ cursor: inout Cursor, into values: inout [Value?]) throws(JSONLineError) {
+        cursor.skipWhitespace()
+        guard let first = cursor.peek() else {
+            throw JSONLineError(.notJSON, "the line is blank", at: cursor.index)
+        }
+        guard first == UInt8(ascii: "{") else {
+            // Tell "valid JSON, wrong type" from "not JSON" by reading the value through.
+            let start = cursor.index
+            var probe = cursor
+            if (try? skipValue(&probe, depth: 1)) != nil {
+                probe.skipWhitespace()
+                if probe.isAtEnd {
+                    throw JSONLineError(.notAnObject, "a record must be a JSON object ({...})", at: start)
+                }
+            }
+            throw JSONLineError(.notJSON, "the line is not JSON", at: start)
+        }
+        cursor.index += 1
+        cursor.skipWhitespace()
+        if cursor.peek() == UInt8(ascii: "}") {
+            cursor.index += 1
+        } else {
+            while true {
+                cursor.skipWhitespace()
+                guard cursor.peek() == UInt8(ascii: "\"") else {
+                    throw JSONLineError(.notJSON, "expected a key in quotes", at: cursor.index)
+                }
+                let wanted = try readKey(&cursor)
+                cursor.skipWhitespace()
+                guard cursor.peek() == UInt8(ascii: ":") else {
+                    throw JSONLineError(.notJSON, "expected ':' after a key", at: cursor.index)
+                }
+                cursor.index += 1
+                cursor.skipWhitespace()
+                if let wanted {
+                    values[wanted] = try readValue(&cursor)
+                } else {
+                    try skipValue(&cursor, depth: 1)
+                }
+                cursor.skipWhitespace()
+                guard let separator = cursor.read() else {
+                    throw JSONLineError(.notJSON, "the object is not closed", at: cursor.index)
+                }
+                if separator == UInt8(ascii: "}") { break }
+                guard separator == UInt8(ascii: ",") else {
+                    throw JSONLineError(.notJSON, "expected ',' or '}' after a value", at: cursor.index - 1)
+                }
+            }
+        }
+        cursor.skipWhitespace()
+        guard cursor.isAtEnd else {
+            throw JSONLineError(.notJSON, "unexpected text after the object", at: cursor.index)
+        }
+    }
+
+    /// Reads a key and returns the index of the wanted key it names, if any.
+    private mutating func readKey(_ cursor: inout Cursor) throws(JSONLineError) -> Int? {
+        let start = cursor.index + 1
+        let hasEscapes = try Self.skipString(&cursor)
+        let raw = UnsafeBufferPointer(rebasing: cursor.bytes[start..<(cursor.index - 1)])
+        if !hasEscapes {
+            return keys.firstIndex { $0.elementsEqual(raw) }
+        }
+        var decodeCursor = Cursor(bytes: cursor.bytes, index: start - 1)
+        scratch.removeAll(keepingCapacity: true)
+        try Self.decodeString(&decodeCursor, into: &scratch)
+        return keys.firstIndex { $0 == scratch }
+    }
+
+    private mutating func readValue(_ cursor: inout Cursor) throws(JSONLineError) -> Value {
+        guard let byte = cursor.peek() else {
+            throw JSONLineError(.notJSON, "expected a value", at: cursor.index)
+        }
+        switch byte {
+        case UInt8(ascii: "\""):
+            let start = cursor.index
+            scratch.removeAll(keepingCapacity: true)
+            try Self.decodeString(&cursor, into: &scratch)
+            guard let string = scratch.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
+                throw JSONLineError(.invalidUTF8, "a string is not valid UTF-8", at: start)
+            }
+            return .string(string)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let start = cursor.index
+            try Self.skipNumber(&cursor)
+            return .number(String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[start..<cursor.index]), as: UTF8.self))
+        case UInt8(ascii: "t"):
+            try Self.expectLiteral("true", &cursor)
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try Self.expectLiteral("false", &cursor)
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try Self.expectLiteral("null", &cursor)
+            return .null
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            try skipValue(&cursor, depth: 1)
+            return .composite
+        default:
+            throw JSONLineError(.notJSON, "expected a value", at: cursor.index)
+        }
+    }
+
+    /// Skips one value of any type, checking its structure.
+    private func skipValue(_ cursor: inout Cursor, depth: Int) throws(JSONLineError) {
+        guard let byte = cursor.peek() else {
+            throw JSONLineError(.notJSON, "expected a value", at: cursor.index)
+        }
+        switch byte {
+        case UInt8(ascii: "\""):
+            _ = try Self.skipString(&cursor)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            try Self.skipNumber(&cursor)
+        case UInt8(ascii: "t"): try Self.expectLiteral("true", &cursor)
+        case UInt8(ascii: "f"): try Self.expectLiteral("false", &cursor)
+        case UInt8(ascii: "n"): try Self.expectLiteral("null", &cursor)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard depth < Self.maximumDepth else {
+                throw JSONLineError(.tooDeep, "values nest deeper than \(Self.maximumDepth) levels", at: cursor.index)
+            }
+            let isObject = byte == UInt8(ascii: "{")
+            let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            cursor.index += 1
+            cursor.skipWhitespace()
+            if cursor.peek() == close {
+                cursor.index += 1
+                return
+            }
+            while true {
+                cursor.skipWhitespace()
+                if isObject {
+                    guard cursor.peek() == UInt8(ascii: "\"") else {
+                        throw JSONLineError(.notJSON, "expected a key in quotes", at: cursor.index)
+                    }
+                    _ = try Self.skipString(&cursor)
+                    cursor.skipWhitespace()
+                    guard cursor.read() == UInt8(ascii: ":") else {
+                        throw JSONLineError(.notJSON, "expected ':' after a key", at: cursor.index - 1)
+                    }
+                    cursor.skipWhitespace()
+                }
+                try skipValue(&cursor, depth: depth + 1)
+                cursor.skipWhitespace()
+                guard let separator = cursor.read() else {
+                    throw JSONLineError(.notJSON, "a nested value is not closed", at: cursor.index)
+                }
+                if separator == close { return }
+                guard separator == UInt8(ascii: ",") else {
+                    throw JSONLineError(.notJSON, "expected ',' between values", at: cursor.index - 1)
+                }
+            }
+        default:
+            throw JSONLineError(.notJSON, "expected a value", at: cursor.index)
+        }
+    }
+
+    /// Skips a string starting at its opening quote; returns whether it holds escapes.
+    private static func skipString(_ cursor: inout Cursor) throws(JSONLineError) -> Bool {
+        let start = cursor.index
+        cursor.index += 1
+        var hasEscapes = false
+        let bytes = cursor.bytes
+        var index = cursor.index
+        while index < bytes.count {
+            index = JSONSpecialBytes.skipOrdinaryWords(bytes, from: index)
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                cursor.index = index + 1
+                return hasEscapes
+            }
+            if byte == UInt8(ascii: "\\") {
+                hasEscapes = true
+                guard index + 1 < bytes.count else { break }
+                let escaped = bytes[index + 1]
+                if escaped == UInt8(ascii: "u") {
+                    guard index + 6 <= bytes.count,
+                        hexValue(bytes, at: index + 2) != nil
+                    else {
+                        throw JSONLineError(.notJSON, "\\u needs four hex digits", at: index)
+                    }
+                    index += 6
+                    continue
+                }
+                guard isSimpleEscape(escaped) else {
+                    throw JSONLineError(.notJSON, "unknown escape in a string", at: index)
+                }
+                index += 2
+                continue
+            }
+            if byte < 0x20 {
+                throw JSONLineError(.notJSON, "a control character must be escaped in a string", at: index)
+            }
+            index += 1
+        }
+        throw JSONLineError(.notJSON, "a string is not closed", at: start)
+    }
+
+    /// Decodes a string starting at its opening quote into `output`, appending unescaped runs in bulk.
+    private static func decodeString(_ cursor: inout Cursor, into output: inout [UInt8]) throws(JSONLineError) {
+        let start = cursor.index
+        let bytes = cursor.bytes
+        var index = start + 1
+        var runStart = index
+        while index < bytes.count {
+            index = JSONSpecialBytes.skipOrdinaryWords(bytes, from: index)
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
+            if runStart < index {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            }
+            if byte == UInt8(ascii: "\"") {
+                cursor.index = index + 1
+                return
+            }
+            if byte < 0x20 {
+                throw JSONLineError(.notJSON, "a control character must be escaped in a string", at: index)
+            }
+            // A backslash.
+            guard index + 1 < bytes.count else { break }
+            let escaped = bytes[index + 1]
+            switch escaped {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escaped)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "u"):
+                index = try decodeUnicodeEscape(bytes, at: index, into: &output)
+                runStart = index
+                continue
+            default:
+                throw JSONLineError(.notJSON, "unknown escape in a string", at: index)
+            }
+            index += 2
+            runStart = index
+        }
+        throw JSONLineError(.notJSON, "a string is not closed", at: start)
+    }
+
+    /// Decodes `\uXXXX` (and the low half of a surrogate pair after it) at `index`; returns the index after it.
+    ///
+    /// A high surrogate must be followed by `\u` and a low one, and a low one never stands alone: JSON allows
+    /// lone surrogates in its grammar, but they cannot be UTF-8, so they are an error, as for invalid bytes.
+    private static func decodeUnicodeEscape(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, into output: inout [UInt8]
+    ) throws(JSONLineError) -> Int {
+        guard index + 6 <= bytes.count, let unit = hexValue(bytes, at: index + 2) else {
+            throw JSONLineError(.notJSON, "\\u needs four hex digits", at: index)
+        }
+        var scalar = unit
+        var next = index + 6
+        switch unit {
+        case 0xD800...0xDBFF:
+            guard next + 6 <= bytes.count, bytes[next] == UInt8(ascii: "\\"), bytes[next + 1] == UInt8(ascii: "u"),
+                let low = hexValue(bytes, at: next + 2), (0xDC00...0xDFFF).contains(low)
+            else {
+                throw JSONLineError(.invalidUTF8, "a \\u escape holds a lone high surrogate", at: index)
+            }
+            scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+            next += 6
+        case 0xDC00...0xDFFF:
+            throw JSONLineError(.invalidUTF8, "a \\u escape holds a lone low surrogate", at: index)
+        default:
+            break
+        }
+        appendUTF8(scalar, to: &output)
+        return next
+    }
+
+    private static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+        switch scalar {
+        case 0..<0x80:
+            output.append(UInt8(scalar))
+        case 0x80..<0x800:
+            output.append(UInt8(0xC0 | (scalar >> 6)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        case 0x800..<0x10000:
+            output.append(UInt8(0xE0 | (scalar >> 12)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        default:
+            output.append(UInt8(0xF0 | (scalar >> 18)))
+            output.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+    }
+
+    private static func isSimpleEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// The value of four hex digits at `index`, or `nil`.
+    private static func hexValue(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32? {
+        var value: UInt32 = 0
+        for offset in 0..<4 {
+            let byte = bytes[index + offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    /// Skips a number, checking RFC 8259's grammar: `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`.
+    private static func skipNumber(_ cursor: inout Cursor) throws(JSONLineError) {
+        let start = cursor.index
+        if cursor.peek() == UInt8(ascii: "-") { cursor.index += 1 }
+        guard let first = cursor.peek(), Cursor.isDigit(first) else {
+            throw JSONLineError(.notJSON, "malformed number", at: start)
+        }
+        cursor.index += 1
+        if first != UInt8(ascii: "0") { cursor.skipDigits() }
+        if cursor.peek() == UInt8(ascii: ".") {
+            cursor.index += 1
+            guard cursor.skipDigits() > 0 else { throw JSONLineError(.notJSON, "malformed number", at: start) }
+        }
+        if cursor.peek() == UInt8(ascii: "e") || cursor.peek() == UInt8(ascii: "E") {
+            cursor.index += 1
+            if cursor.peek() == UInt8(ascii: "+") || cursor.peek() == UInt8(ascii: "-") { cursor.index += 1 }
+            guard cursor.skipDigits() > 0 else { throw JSONLineError(.notJSON, "malformed number", at: start) }
+        }
+    }
+
+    private static func expectLiteral(_ literal: StaticString, _ cursor: inout Cursor) throws(JSONLineError) {
+        let count = literal.utf8CodeUnitCount
+        let matches = literal.withUTF8Buffer { expected in
+            cursor.index + count <= cursor.bytes.count
+                && expected.elementsEqual(UnsafeBufferPointer(rebasing: cursor.bytes[cursor.index..<(cursor.index + count)]))
+        }
+        guard matches else { throw JSONLineError(.notJSON, "expected a value", at: cursor.index) }
+        cursor.index += count
+    }
+
+    /// A read position in the line; `read…` consumes, `peek…` does not, out of range gives `nil`.
+    private struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        var isAtEnd: Bool { index >= bytes.count }
+
+        func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        mutating func read() -> UInt8? {
+            guard index < bytes.count else { return nil }
+            defer { index += 1 }
+            return bytes[index]
+        }
+
+        mutating func skipWhitespace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return
+                }
+            }
+        }
+
+        @discardableResult
+        mutating func skipDigits() -> Int {
+            let start = index
+            while index < bytes.count, Self.isDigit(bytes[index]) { index += 1 }
+            return index - start
+        }
+
+        static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    }
+}
+
+/// Why a JSON Lines record could not be read, and where in the line.
+public struct JSONLineError: Error, Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Not well-formed JSON.
+        case notJSON
+        /// Well-formed JSON, but not an object.
+        case notAnObject
+        /// A string that cannot be UTF-8: raw invalid bytes or a lone surrogate escape.
+        case invalidUTF8
+        /// Nesting beyond ``JSONLineReader/maximumDepth``.
+        case tooDeep
+    }
+
+    public var kind: Kind
+    public var message: String
+    /// Byte offset in the line (0-based).
+    public var offset: Int
+    /// The wanted values read before the error, in the reader's key order.
+    public var valuesRead: [JSONLineReader.Value?] = []
+
+    public init(_ kind: Kind, _ message: String, at offset: Int) {
+        self.kind = kind
+        self.message = message
+        self.offset = offset
+    }
+}

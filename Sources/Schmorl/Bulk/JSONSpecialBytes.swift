@@ -1,0 +1,38 @@
+/// Finds the bytes JSON strings treat specially (quote, backslash, C0 controls) eight at a time.
+///
+/// Report text is long runs of ordinary bytes between a few escapes (mostly `\n`), so the string scanners of
+/// ``JSONLineReader`` and ``JSONStringEscaper`` test a 64-bit word per step with the classic SWAR tests ("has a
+/// zero byte", "has a byte less than n"), and fall back to one byte at a time only around a special byte. The
+/// word tests are exact about whether a word holds a special byte, which is all the scanners ask.
+enum JSONSpecialBytes {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any byte of `word` is `"`, `\` or below 0x20.
+    @inline(__always)
+    static func containsSpecial(_ word: UInt64) -> Bool {
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let zeroInQuote = (quote &- ones) & ~quote
+        let zeroInBackslash = (backslash &- ones) & ~backslash
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroInQuote | zeroInBackslash | control) & highBits != 0
+    }
+
+    /// The index of the first byte at or after `index` that may be special: every byte before it is ordinary.
+    /// The byte at the returned index still has to be tested; `count` when the words ran out.
+    /// - Complexity: O(n / 8) for ordinary runs.
+    @inline(__always)
+    static func skipOrdinaryWords(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        guard let base = bytes.baseAddress else { return index }
+        let raw = UnsafeRawPointer(base)
+        var index = index
+        let count = bytes.count
+        while index &+ 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if containsSpecial(word) { return index }
+            index &+= 8
+        }
+        return index
+    }
+}

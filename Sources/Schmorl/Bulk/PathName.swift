@@ -1,0 +1,41 @@
+/// Path arithmetic on strings, just what the sources need (no Foundation `URL` per file).
+enum PathName {
+    /// The directory part of `path` ("." for a bare name).
+    static func directory(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        if slash == path.utf8.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// The last component of `path`.
+    static func lastComponent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.utf8.lastIndex(of: UInt8(ascii: "/")) else { return String(trimmed) }
+        return String(trimmed[trimmed.utf8.index(after: slash)...])
+    }
+
+    /// The file name without its last extension: the id of a report read from a file (issue 2, `--output`).
+    static func stem(of path: String) -> String {
+        let name = lastComponent(of: path)
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    /// The last extension, lower-cased, without the dot ("" when there is none).
+    static func fileExtension(of path: String) -> String {
+        let name = lastComponent(of: path)
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return "" }
+        return String(name[name.utf8.index(after: dot)...]).lowercased()
+    }
+
+    /// `path` if absolute or when there is no base, else `base/path`.
+    static func resolve(_ path: String, against base: String?) -> String {
+        guard let base, !path.hasPrefix("/"), base != "." else { return path }
+        return join(base, path)
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+}
