@@ -40,7 +40,7 @@ let package = Package(
         // Facade: one report through the whole pipeline, bulk streaming, JSON writing.
         .target(
             name: "Schmorl",
-            dependencies: ["SchmorlModel", "SchmorlText", "SchmorlClassify", "SchmorlEval"],
+            dependencies: ["SchmorlModel", "SchmorlText", "SchmorlClassify", "SchmorlXML", "SchmorlEval"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "SchmorlTextTests", dependencies: ["SchmorlText", "SchmorlTestSupport"]),
         .testTarget(name: "SchmorlClassifyTests", dependencies: ["SchmorlClassify"]),
         .testTarget(name: "SchmorlEvalTests", dependencies: ["SchmorlEval", "SchmorlTestSupport"]),
-        .testTarget(name: "SchmorlXMLTests", dependencies: ["SchmorlXML", "SchmorlTestSupport"]),
+        .testTarget(name: "SchmorlXMLTests", dependencies: ["SchmorlXML", "Schmorl", "SchmorlTestSupport"]),
         .testTarget(name: "SchmorlTests", dependencies: ["Schmorl", "SchmorlTestSupport"]),
         .testTarget(name: "SchmorlCLITests", dependencies: ["SchmorlTestSupport"]),
     ]

@@ -1,6 +1,7 @@
 public import SchmorlModel
 import SchmorlClassify
 import SchmorlText
+import SchmorlXML
 
 /// Options for a pipeline run.
 public struct PipelineOptions: Sendable, Hashable {
@@ -54,8 +55,21 @@ public struct Pipeline: Sendable {
                 .inputTooLarge, "the report is \(bytes.count) bytes, over the limit of \(options.maximumReportBytes)",
                 record: id)
         }
-        // XML ingest is wired in once SchmorlXML lands.
+        // XML or FHIR JSON when asked, or when the content starts like markup (after a BOM and white space).
+        if let format, format != .text {
+            return try XMLReportReader(limits: xmlLimits).read(bytes: bytes, id: id, format: format)
+        }
+        if format == nil, XMLReportReader.looksLikeXMLOrJSON(bytes) {
+            return try XMLReportReader(limits: xmlLimits).read(
+                bytes: bytes, id: id, format: XMLReportReader.detectFormat(bytes))
+        }
         return [try Self.textDocument(bytes: bytes, id: id)]
+    }
+
+    private var xmlLimits: XMLLimits {
+        var limits = XMLLimits()
+        limits.maximumInputBytes = options.maximumReportBytes
+        return limits
     }
 
     /// A plain-text report: UTF-8 checked, CRLF kept as it is (offsets stay true to the input).

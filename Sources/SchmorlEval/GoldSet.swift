@@ -77,7 +77,7 @@ public struct GoldSet: Sendable, Hashable {
                 set.errors.append(ErrorRow(id: name, location: relative, error: error))
                 continue
             }
-            let id = record.id ?? name
+            var id = record.id ?? name
             guard let reportRelative else {
                 set.errors.append(
                     ErrorRow(
@@ -85,12 +85,19 @@ public struct GoldSet: Sendable, Hashable {
                         message: "no report beside \(relative): expected \(stem).txt, \(stem).xml or \(stem).json"))
                 continue
             }
-            if let first = firstSeen[id] {
-                set.errors.append(
-                    ErrorRow(
-                        id: id, location: relative, code: .invalidGold,
-                        message: "id \"\(id)\" is already used by \(first); give every gold case its own id"))
-                continue
+            // In a Fixtures tree the same report in several wrappers (text/NAME, cda/NAME) shares its id: the
+            // folder tells the cases apart. Within one folder, an id used twice is an error.
+            if firstSeen[id] != nil {
+                let folder = stem.split(separator: "/").dropLast().joined(separator: "/")
+                let qualified = folder.isEmpty ? id : "\(folder)/\(id)"
+                if let first = firstSeen[qualified] ?? (folder.isEmpty ? firstSeen[id] : nil) {
+                    set.errors.append(
+                        ErrorRow(
+                            id: id, location: relative, code: .invalidGold,
+                            message: "id \"\(id)\" is already used by \(first); give every gold case its own id"))
+                    continue
+                }
+                id = qualified
             }
             firstSeen[id] = relative
             set.cases.append(

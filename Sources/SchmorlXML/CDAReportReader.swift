@@ -1,0 +1,161 @@
+import SchmorlModel
+
+/// Reads an HL7 CDA R2 / C-CDA document (or a bare C-CDA `section` fragment) into one report.
+///
+/// The report text is the human-readable part only: the document `title` (as a preamble line, the heading every
+/// CDA stylesheet shows), then each `structuredBody` section's `title` as a header line and its narrative block
+/// (`text`), in document order. Coded `entry` content, `templateId`s, codes and every attribute are metadata,
+/// never narrative (rules.md §4, last points). A section is named by its LOINC or DICOM `code`
+/// (``SectionVocabulary/codes``), else by its title; the DICOM Object Catalog (121181) holds no text and is
+/// skipped. Nested sections are rendered inside their parent as header lines.
+///
+/// A `nonXMLBody` with `text/plain` content (inline or base64) is read as plain text after the title line, and no
+/// sections are given: the text engine finds its headers as in a free-text report (given sections replace the
+/// engine's own detection, so a lone preamble section would hide every header of the body).
+struct CDAReportReader {
+    let limits: XMLLimits
+    let record: String
+
+    func read(_ root: XMLNode) throws(SchmorlError) -> ReportDocument {
+        var builder = NarrativeBuilder(limit: limits.maximumNarrativeBytes)
+        var metadata: [String: String] = [:]
+        var documentID = record
+
+        if root.hasName("section") {
+            // A C-CDA section fragment: no header, one section.
+            renderSection(root, into: &builder, nested: false)
+        } else {
+            if let id = root.child("id") {
+                if let ext = id.attribute("extension"), !ext.isEmpty {
+                    documentID = ext
+                    if let root = id.attribute("root") { metadata["documentRoot"] = root }
+                } else if let idRoot = id.attribute("root"), !idRoot.isEmpty {
+                    documentID = idRoot
+                }
+            }
+            readHeader(root, into: &metadata)
+            let nonXMLBody = root.descendant("component", "nonXMLBody")
+            if let title = root.child("title") {
+                let text = title.collapsedText
+                if !text.isEmpty, nonXMLBody != nil {
+                    var renderer = MarkupRenderer(vocabulary: .cda)
+                    renderer.renderChildrenAsLine(of: title, into: &builder)
+                } else if !text.isEmpty {
+                    builder.beginSection(
+                        kind: .preamble, title: "", sourceCode: nil, titlePosition: nil, header: false)
+                    var renderer = MarkupRenderer(vocabulary: .cda)
+                    renderer.renderChildrenAsLine(of: title, into: &builder)
+                    builder.endSection()
+                }
+            }
+            if let body = root.child("component") {
+                if let structured = body.child("structuredBody") {
+                    for component in structured.children("component") {
+                        if let section = component.child("section") {
+                            renderSection(section, into: &builder, nested: false)
+                        }
+                    }
+                } else if let nonXML = body.child("nonXMLBody") {
+                    try readNonXMLBody(nonXML, into: &builder)
+                }
+            }
+        }
+        if builder.overflowed {
+            throw SchmorlError(
+                .inputTooLarge, "narrative exceeds \(limits.maximumNarrativeBytes) bytes (XMLLimits)", record: record)
+        }
+        var (text, sections, sourceMap) = builder.finish()
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw SchmorlError(
+                .emptyReport, "CDA document holds no narrative text (no section title or text)", record: record)
+        }
+        if root.descendant("component", "nonXMLBody") != nil { sections = [] }
+        return ReportDocument(
+            id: documentID, sourceFormat: .cda, text: text, sections: sections, sourceMap: sourceMap,
+            metadata: metadata)
+    }
+
+    /// Identifiers from the header: patient id, accession, dates. Never report text.
+    private func readHeader(_ root: XMLNode, into metadata: inout [String: String]) {
+        if let patientID = root.descendant("recordTarget", "patientRole", "id") {
+            if let ext = patientID.attribute("extension") { metadata["patientId"] = ext }
+            if let idRoot = patientID.attribute("root") { metadata["patientIdRoot"] = idRoot }
+        }
+        if let order = root.descendant("inFulfillmentOf", "order", "id"), let ext = order.attribute("extension") {
+            metadata["accession"] = ext
+        }
+        if let time = root.child("effectiveTime")?.attribute("value") { metadata["effectiveTime"] = time }
+        if let code = root.child("code")?.attribute("code") { metadata["documentCode"] = code }
+        if let setID = root.child("setId")?.attribute("extension") { metadata["setId"] = setID }
+        if let version = root.child("versionNumber")?.attribute("value") { metadata["versionNumber"] = version }
+    }
+
+    private func renderSection(_ section: XMLNode, into builder: inout NarrativeBuilder, nested: Bool) {
+        let code = section.child("code")?.attribute("code")
+        let titleNode = section.child("title")
+        let titleText = titleNode?.collapsedText ?? ""
+        var kind: SectionKind?
+        if let code, let coded = SectionVocabulary.codes[code] {
+            switch coded {
+            case .ignored: return
+            case .section(let sectionKind): kind = sectionKind
+            }
+        }
+        if kind == nil, !titleText.isEmpty { kind = SectionVocabulary.kind(ofHeader: titleText) }
+        // An untitled section gets no header line: a code's display name is coded data, not report text.
+        let title = SectionVocabulary.displayTitle(titleText)
+        let titlePosition = titleNode.flatMap { $0.firstChild?.sourcePosition } ?? titleNode?.sourcePosition
+
+        var renderer = MarkupRenderer(vocabulary: .cda)
+        if nested {
+            builder.breakLine()
+            if !title.isEmpty {
+                builder.appendSynthetic(title)
+                builder.appendSynthetic(":")
+                builder.breakLine()
+            }
+        } else {
+            builder.beginSection(
+                kind: kind ?? .other, title: title, sourceCode: code ?? (titleText.isEmpty ? nil : titleText),
+                titlePosition: titlePosition)
+        }
+        if let text = section.child("text") {
+            renderer.renderChildren(of: text, into: &builder)
+            builder.breakLine()
+        }
+        for component in section.children("component") {
+            if let subsection = component.child("section") {
+                renderSection(subsection, into: &builder, nested: true)
+            }
+        }
+        if !nested { builder.endSection() }
+    }
+
+    /// `nonXMLBody/text`: plain text inline or base64 (`representation="B64"`); other media types are refused.
+    private func readNonXMLBody(_ body: XMLNode, into builder: inout NarrativeBuilder) throws(SchmorlError) {
+        guard let text = body.child("text") else { return }
+        let mediaType = text.attribute("mediaType") ?? "text/plain"
+        guard AttachmentText.isPlainText(mediaType) else {
+            throw SchmorlError(
+                .unsupportedFormat,
+                "CDA nonXMLBody has media type \(mediaType); only text/plain bodies hold text the reader can use",
+                record: record, position: text.sourcePosition)
+        }
+        builder.blankLine()
+        if text.attribute("representation") == "B64" {
+            let decoded = try AttachmentText.decode(
+                base64: text.collapsedText, contentType: mediaType, limits: limits, record: record,
+                position: text.sourcePosition, what: "CDA nonXMLBody")
+            // Decoded base64: every byte maps to the start of the encoded text.
+            builder.positionOverride = text.firstChild?.sourcePosition
+            builder.appendText(decoded, at: text.firstChild?.sourcePosition, mode: .preserveLines)
+            builder.positionOverride = nil
+        } else {
+            for child in text.children where child.kind == .text || child.kind == .cdata {
+                let position = child.sourcePosition
+                child.withContent { builder.appendText($0, at: position, mode: .preserveLines) }
+            }
+        }
+        builder.breakLine()
+    }
+}

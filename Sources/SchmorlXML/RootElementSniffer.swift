@@ -1,0 +1,210 @@
+import SchmorlModel
+
+/// Finds the root element of an XML document (name, prefix, namespace, attributes) by scanning its first bytes,
+/// without parsing: format detection must stay cheap on a 50 MB file.
+///
+/// Skips a byte order mark, whitespace, the XML declaration, processing instructions, comments and a DOCTYPE
+/// (with its internal subset). UTF-16 is handled by reading every other byte, which is exact for the ASCII markup
+/// a root start tag is made of.
+enum RootElementSniffer {
+    static let hl7Namespace = "urn:hl7-org:v3"
+    static let fhirNamespace = "http://hl7.org/fhir"
+    static let dcmtkNamespace = "http://dicom.offis.de/dcmsr"
+    static let nativeDicomNamespace = "http://dicom.nema.org/PS3.19/models/NativeDICOM"
+
+    /// How far the prolog may reach before the root start tag must have begun.
+    static let window = 64 * 1024
+
+    struct RootElement {
+        var prefix: String?
+        var localName: String
+        var attributes: [String: String]
+
+        var namespace: String? {
+            attributes[prefix.map { "xmlns:\($0)" } ?? "xmlns"]
+        }
+    }
+
+    static func format(of bytes: [UInt8]) -> SourceFormat? {
+        guard let first = firstSignificantByte(bytes) else { return nil }
+        if first == UInt8(ascii: "{") {
+            return contains(bytes, Array("\"resourceType\"".utf8)) ? .fhirJSON : nil
+        }
+        guard first == UInt8(ascii: "<") else { return nil }
+        let ascii = asciiPrefix(bytes)
+        guard let root = rootElement(ascii) else { return .genericXML }
+        switch root.localName {
+        case "ClinicalDocument": return .cda
+        case "DiagnosticReport": return .fhirXML
+        case "Bundle": return root.namespace == fhirNamespace ? .fhirXML : .genericXML
+        case "NativeDicomModel": return .dicomNative
+        case "eCitation": return .openI
+        case "report":
+            if root.namespace == dcmtkNamespace || root.attributes["type"]?.hasSuffix("SR") == true { return .dicomSR }
+            return .genericXML
+        case "section":
+            let namespace = root.namespace
+            if namespace == hl7Namespace || namespace == nil && contains(ascii, Array("2.16.840.1.113883".utf8)) {
+                return .cda
+            }
+            return .genericXML
+        default:
+            return .genericXML
+        }
+    }
+
+    /// The first byte that is not whitespace, a UTF-8 BOM or a UTF-16 BOM (for UTF-16, the ASCII byte of the
+    /// first significant code unit).
+    ///
+    /// - Complexity: O(k) in the leading whitespace; no allocation.
+    static func firstSignificantByte(_ bytes: [UInt8]) -> UInt8? {
+        let (start, step) = layout(bytes)
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) { return byte }
+            index += step
+        }
+        return nil
+    }
+
+    /// Where the ASCII bytes start and how far apart they are: BOM skipped; UTF-16 read at its ASCII byte.
+    private static func layout(_ bytes: [UInt8]) -> (start: Int, step: Int) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (3, 1) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return (2, 2) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return (3, 2) }
+        if bytes.count >= 2, bytes[0] == 0x3C, bytes[1] == 0x00 { return (0, 2) }
+        if bytes.count >= 2, bytes[0] == 0x00, bytes[1] == 0x3C { return (1, 2) }
+        return (0, 1)
+    }
+
+    /// The first `limit` bytes as ASCII: BOM removed, UTF-16 narrowed to its ASCII bytes.
+    static func asciiPrefix(_ bytes: [UInt8], limit: Int = window) -> [UInt8] {
+        let (start, step) = layout(bytes)
+        if step == 1 { return Array(bytes[min(start, bytes.count)..<min(bytes.count, start + limit)]) }
+        var result: [UInt8] = []
+        result.reserveCapacity(min(limit, bytes.count / 2))
+        var index = start
+        while index < bytes.count, result.count < limit {
+            result.append(bytes[index])
+            index += step
+        }
+        return result
+    }
+
+    /// The root start tag in an ASCII prefix, or nil if the prefix holds none.
+    static func rootElement(_ ascii: [UInt8]) -> RootElement? {
+        var index = 0
+        let count = ascii.count
+        func starts(_ text: String, at position: Int) -> Bool {
+            let pattern = Array(text.utf8)
+            return position + pattern.count <= count
+                && ascii[position..<(position + pattern.count)].elementsEqual(pattern)
+        }
+        func skip(past terminator: String) -> Bool {
+            let pattern = Array(terminator.utf8)
+            while index + pattern.count <= count {
+                if ascii[index..<(index + pattern.count)].elementsEqual(pattern) {
+                    index += pattern.count
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+        while index < count {
+            let byte = ascii[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                index += 1
+            } else if starts("<?", at: index) {
+                guard skip(past: "?>") else { return nil }
+            } else if starts("<!--", at: index) {
+                guard skip(past: "-->") else { return nil }
+            } else if starts("<!", at: index) {
+                // DOCTYPE: skip to the '>' outside quotes and the internal subset.
+                var depth = 0
+                var quote: UInt8?
+                index += 2
+                while index < count {
+                    let current = ascii[index]
+                    index += 1
+                    if let open = quote {
+                        if current == open { quote = nil }
+                    } else if current == 0x22 || current == 0x27 {
+                        quote = current
+                    } else if current == 0x5B {
+                        depth += 1
+                    } else if current == 0x5D {
+                        depth -= 1
+                    } else if current == 0x3E, depth <= 0 {
+                        break
+                    }
+                }
+            } else if byte == 0x3C {
+                return startTag(ascii, from: index + 1)
+            } else {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    private static func startTag(_ ascii: [UInt8], from start: Int) -> RootElement? {
+        var index = start
+        let count = ascii.count
+        func isNameByte(_ byte: UInt8) -> Bool {
+            !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x3E || byte == 0x2F
+                || byte == 0x3D || byte == 0x22 || byte == 0x27)
+        }
+        func readName() -> String {
+            let begin = index
+            while index < count, isNameByte(ascii[index]) { index += 1 }
+            return String(decoding: ascii[begin..<index], as: UTF8.self)
+        }
+        func skipSpace() {
+            while index < count,
+                ascii[index] == 0x20 || ascii[index] == 0x09 || ascii[index] == 0x0A || ascii[index] == 0x0D
+            {
+                index += 1
+            }
+        }
+        let qualified = readName()
+        guard !qualified.isEmpty else { return nil }
+        var attributes: [String: String] = [:]
+        while index < count {
+            skipSpace()
+            guard index < count, ascii[index] != 0x3E, ascii[index] != 0x2F else { break }
+            let name = readName()
+            guard !name.isEmpty else { break }
+            skipSpace()
+            guard index < count, ascii[index] == 0x3D else { break }
+            index += 1
+            skipSpace()
+            guard index < count, ascii[index] == 0x22 || ascii[index] == 0x27 else { break }
+            let quote = ascii[index]
+            index += 1
+            let begin = index
+            while index < count, ascii[index] != quote { index += 1 }
+            attributes[name] = String(decoding: ascii[begin..<min(index, count)], as: UTF8.self)
+            index += 1
+        }
+        let parts = qualified.split(separator: ":", maxSplits: 1)
+        if parts.count == 2 {
+            return RootElement(prefix: String(parts[0]), localName: String(parts[1]), attributes: attributes)
+        }
+        return RootElement(prefix: nil, localName: qualified, attributes: attributes)
+    }
+
+    /// Whether `bytes` contains `pattern`.
+    static func contains(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool {
+        guard !pattern.isEmpty, pattern.count <= bytes.count else { return false }
+        let first = pattern[0]
+        var index = 0
+        let last = bytes.count - pattern.count
+        while index <= last {
+            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+            index += 1
+        }
+        return false
+    }
+}
