@@ -12,8 +12,8 @@ struct DifferentialExtractor {
 
     func extract() -> [Differential] {
         var mentionsByCondition: [DifferentialCondition: [DifferentialMention]] = [:]
-        var siteAt: [Int: Bool] = [:]  // token -> spinal?
-        var hardwareAt = Set<Int>()
+        var siteAt = TokenMap<Bool>(count: analysis.tokens.count)  // token -> spinal?
+        var hardwareAt = TokenFlags(count: analysis.tokens.count)
         for match in analysis.sites {
             switch match.payload {
             case .nonSpinalSite: for index in match.start..<match.end { siteAt[index] = false }
@@ -51,7 +51,7 @@ struct DifferentialExtractor {
     }
 
     /// Whether hardware is named in the fracture mention's clause, within a few words.
-    private func isNearHardware(_ range: Range<Int>, hardwareAt: Set<Int>) -> Bool {
+    private func isNearHardware(_ range: Range<Int>, hardwareAt: TokenFlags) -> Bool {
         let sentence = analysis.layout.sentences[analysis.sentence(of: range.lowerBound)]
         let clause = analysis.clause(of: range.lowerBound)
         for index in max(sentence.lowerBound, range.lowerBound - 5)..<min(sentence.upperBound, range.upperBound + 5)
@@ -63,7 +63,7 @@ struct DifferentialExtractor {
 
     /// Whether a fracture or infection mention is of the spine: the nearest site word in its clause decides; no
     /// site word means the spine (the report is about the spine).
-    private func isSpinal(_ range: Range<Int>, siteAt: [Int: Bool]) -> Bool {
+    private func isSpinal(_ range: Range<Int>, siteAt: TokenMap<Bool>) -> Bool {
         let sentence = analysis.layout.sentences[analysis.sentence(of: range.lowerBound)]
         var nearest: (distance: Int, spinal: Bool)?
         for index in max(sentence.lowerBound, range.lowerBound - 6)..<min(sentence.upperBound, range.upperBound + 8) {

@@ -9,14 +9,14 @@ struct EndplateFinder {
     func find() -> [EndplateMention] {
         var result: [EndplateMention] = []
         let tokens = analysis.tokens
-        var directionAt: [Int: Endplate] = [:]
+        var directionAt = TokenMap<Endplate>(count: tokens.count)
         var endplateWordAt: [Int: Int] = [:]  // start -> end
-        var bothAt: [Int: Int] = [:]
+        var bothAt: [(start: Int, end: Int)] = []
         for match in analysis.context {
             switch match.payload {
             case .direction(let endplate): directionAt[match.start] = endplate
             case .endplateWord: endplateWordAt[match.start] = match.end
-            case .bothEndplates: bothAt[match.start] = match.end
+            case .bothEndplates: bothAt.append((match.start, match.end))
             default: break
             }
         }
@@ -62,9 +62,9 @@ struct EndplateFinder {
                 }
                 index -= 1
             }
-            if let bothEnd = bothAt.first(where: { $0.key < wordEnd && $0.value >= wordStart && $0.key >= wordStart - 3 }) {
+            if let bothEnd = bothAt.first(where: { $0.start < wordEnd && $0.end >= wordStart && $0.start >= wordStart - 3 }) {
                 both = true
-                start = min(start, bothEnd.key)
+                start = min(start, bothEnd.start)
             }
             // Look forward: "of L1", "of the L1 vertebra", "at L1-2", "at the L1-2 level", "of L1 and L2".
             var end = wordEnd

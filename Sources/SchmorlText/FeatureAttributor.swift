@@ -35,11 +35,11 @@ struct FeatureAttributor {
         var result: [AttachedFeature] = []
         var competing: [Range<Int>] = []
         for match in analysis.findings where match.payload == .competingFinding { competing.append(match.start..<match.end) }
-        var referBack = Set<Int>()
+        var referBack = TokenFlags(count: analysis.layout.sentences.count)  // by sentence
         for match in analysis.context where match.payload == .referBack { referBack.insert(analysis.sentence(of: match.start)) }
-        var mentionsBySentence: [Int: [Int]] = [:]
+        var mentionsBySentence = [[Int]](repeating: [], count: analysis.layout.sentences.count)
         for (index, mention) in mentions.enumerated() {
-            mentionsBySentence[analysis.sentence(of: mention.tokens.lowerBound), default: []].append(index)
+            mentionsBySentence[analysis.sentence(of: mention.tokens.lowerBound)].append(index)
         }
         var siteOfSentence: [Int: [NodeLocation]] = [:]
         let inverted: Set<String> = ["intact", "preserved", "non", "nonenhancing", "confined", "normal"]
@@ -47,7 +47,7 @@ struct FeatureAttributor {
         func owner(of range: Range<Int>, kind: AttachedFeature.Kind, negated: Bool) -> [(Int, [NodeLocation]?)] {
             let sentenceIndex = analysis.sentence(of: range.lowerBound)
             let sentence = analysis.layout.sentences[sentenceIndex]
-            let inSentence = mentionsBySentence[sentenceIndex] ?? []
+            let inSentence = mentionsBySentence[sentenceIndex]
             // Inside a mention's own location window or name ("edematous Schmorl's node" is handled below).
             if let own = inSentence.first(where: { mentions[$0].window.contains(range.lowerBound) && mentions[$0].tokens.upperBound <= range.lowerBound }) {
                 return [(own, nil)]
@@ -137,7 +137,7 @@ struct FeatureAttributor {
                 if !owners.isEmpty { return owners }
             }
             // The sentence before, when this one refers back.
-            if sentenceIndex > 0, let previous = mentionsBySentence[sentenceIndex - 1]?.last,
+            if sentenceIndex > 0, let previous = mentionsBySentence[sentenceIndex - 1].last,
                 analysis.layout.sectionOfToken[mentions[previous].tokens.lowerBound]
                     == analysis.layout.sectionOfToken[range.lowerBound],
                 !tokens[sentence.lowerBound].blankLineBefore || referBack.contains(sentenceIndex)

@@ -91,8 +91,12 @@ struct LayoutBuilder {
         for (sectionIndex, section) in layout.sections.enumerated() {
             for index in section.tokens where index < count { layout.sectionOfToken[index] = Int32(sectionIndex) }
         }
-        let headerTokens = Set(headerStarts.map(\.token))
-        let headerContentStarts = Set(headerStarts.map(\.contentStart))
+        var headerTokens = TokenFlags(count: count)
+        var headerContentStarts = TokenFlags(count: count)
+        for header in headerStarts {
+            headerTokens.insert(header.token)
+            headerContentStarts.insert(header.contentStart)
+        }
         // Sentences.
         var sentenceStart = 0
         func close(_ end: Int) {

@@ -60,7 +60,7 @@ struct LevelParser {
     }
 
     func parse(
-        _ folded: [UInt8], original: [UInt8], _ tokens: [Token], sequenceWords: Set<Int>,
+        _ folded: [UInt8], original: [UInt8], _ tokens: [Token], sequenceWords: TokenFlags,
         into mentions: inout [LevelMention]
     ) {
         mentions.removeAll(keepingCapacity: true)
@@ -195,7 +195,7 @@ struct LevelParser {
 
     /// "T1"/"T2" naming an MR sequence, not a vertebra.
     private func isSequence(
-        _ folded: [UInt8], _ tokens: [Token], _ index: Int, _ level: VertebralLevel, _ sequenceWords: Set<Int>
+        _ folded: [UInt8], _ tokens: [Token], _ index: Int, _ level: VertebralLevel, _ sequenceWords: TokenFlags
     ) -> Bool {
         guard level.region == .thoracic, level.number <= 2, folded[Int(tokens[index].start)] == 0x74 else {
             return false

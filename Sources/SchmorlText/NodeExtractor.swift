@@ -183,17 +183,17 @@ struct NodeExtractor {
 
     /// Fills each mention's window, locations, multiplicity, region and assertion.
     func locate(_ mentions: inout [NodeMention]) {
-        var mentionStarts = Set<Int>()
+        var mentionStarts = TokenFlags(count: tokens.count)
         for mention in mentions { mentionStarts.insert(mention.tokens.lowerBound) }
-        var competingStarts = Set<Int>()
-        var competingEnds = Set<Int>()
+        var competingStarts = TokenFlags(count: tokens.count)
+        var competingEnds = TokenFlags(count: tokens.count + 1)
         for match in analysis.findings where match.payload == .competingFinding {
             competingStarts.insert(match.start)
             competingEnds.insert(match.end)
         }
-        var regionAt: [Int: SpinalRegion] = [:]
-        var multipleAt = Set<Int>()
-        var bothAt = Set<Int>()
+        var regionAt = TokenMap<SpinalRegion>(count: tokens.count)
+        var multipleAt = TokenFlags(count: tokens.count)
+        var bothAt = TokenFlags(count: tokens.count)
         for match in analysis.context {
             switch match.payload {
             case .region(let region): regionAt[match.start] = region
@@ -339,7 +339,7 @@ struct NodeExtractor {
         return ["the", "this", "that", "these", "those", "said"].contains(before)
     }
 
-    private func fallbackLevel(for mention: NodeMention, sentence: Range<Int>, competingEnds: Set<Int>) -> Int? {
+    private func fallbackLevel(for mention: NodeMention, sentence: Range<Int>, competingEnds: TokenFlags) -> Int? {
         // Nearest level before the mention in the same sentence, not a root.
         var position = mention.window.lowerBound - 1
         while position >= sentence.lowerBound {

@@ -30,7 +30,7 @@ struct ReportAnalysis {
         mostlyUpperCase = Self.isMostlyUpperCase(text)
         tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
         tables.sites.matchAll(tokens, in: 0..<tokens.count, into: &sites)
-        var sequenceTokens = Set<Int>()
+        var sequenceTokens = TokenFlags(count: tokens.count)
         for match in context where match.payload == .sequenceWord {
             for index in match.start..<match.end { sequenceTokens.insert(index) }
         }
