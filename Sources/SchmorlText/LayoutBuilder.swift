@@ -24,7 +24,7 @@ struct LayoutBuilder {
             if Layout.isEnumerator(tokens, start, analysis.text), start + 2 < count, tokens[start].kind == .number {
                 start += 2
             }
-            guard let (entry, headerEnd) = analysis.tables.headers.match(tokens, at: start, limit: count) else { continue }
+            guard let (headerKind, headerEnd) = analysis.tables.headers.match(tokens, at: start, limit: count) else { continue }
             var end = headerEnd
             // "ADDENDUM (reviewed 12/03/2025):": a parenthesis on the header line before its colon.
             if end < count, tokens[end].byte == 0x28, tokens[end].kind == .punctuation {
@@ -35,10 +35,10 @@ struct LayoutBuilder {
                 if close + 1 < count, !tokens[close].lineBreakBefore, tokens[close + 1].byte == 0x3A { end = close + 1 }
             }
             if end < count, tokens[end].kind == .punctuation, tokens[end].byte == 0x3A || tokens[end].byte == 0x2D {
-                headerStarts.append((index, end + 1, entry.payload, analysis.string(start..<headerEnd)))
+                headerStarts.append((index, end + 1, headerKind, analysis.string(start..<headerEnd)))
                 // A one-line history, technique or comparison ("Clinical: 50F, back pain.") ends with its line;
                 // what follows up to the next header is findings.
-                if [.history, .technique, .comparison].contains(entry.payload), end + 1 < count,
+                if [.history, .technique, .comparison].contains(headerKind), end + 1 < count,
                     !tokens[end + 1].lineBreakBefore
                 {
                     var next = end + 1
@@ -48,7 +48,7 @@ struct LayoutBuilder {
                     }
                 }
             } else if end >= count || tokens[end].lineBreakBefore, isUpperCase(start..<headerEnd) {
-                headerStarts.append((index, end, entry.payload, analysis.string(start..<headerEnd)))
+                headerStarts.append((index, end, headerKind, analysis.string(start..<headerEnd)))
             }
         }
         if !givenSections.isEmpty {

@@ -1,54 +1,93 @@
-/// One element of a compiled phrase: a vocabulary word or a punctuation byte.
-enum PhraseElement: Hashable, Sendable {
-    case word(Int32)
-    case punctuation(UInt8)
-}
-
 /// A phrase table compiled for matching over tokens: phrases grouped by their first element, longest first.
 ///
 /// Matching is greedy, left to right, longest phrase first, and never overlaps within one table: the way
 /// ConText lexicons are applied. A glued hyphen in the text that the phrase does not have is skipped, so
 /// "t2-hyperintense" matches "t2 hyperintense".
+///
+/// Layout, for speed (the matcher was the top of the profile): every phrase's elements live in one flat array of
+/// codes (a word id, or `-(byte + 1)` for punctuation); each first element owns a contiguous run of entry indices,
+/// longest phrase first. Matching compares integers and copies nothing.
 struct PhraseTable<Payload: Sendable>: Sendable {
-    struct Entry: Sendable {
-        var elements: [PhraseElement]
-        var payload: Payload
-    }
-
-    /// Candidates by first element: a flat array indexed by word id, and one by punctuation byte, so finding a
-    /// token's candidates costs an array index, not a hash (the profile's top item before this change).
-    private var byFirstWord: [[Entry]]
-    private var byFirstPunctuation: [[Entry]]
+    private var codes: [Int32] = []
+    /// Per entry: where its codes start, how many, and its payload.
+    private var entryStart: [Int32] = []
+    private var entryLength: [Int32] = []
+    private var payloads: [Payload] = []
+    /// Per first code (word ids, then 256 punctuation bytes): the run of entry indices in `order`.
+    private var runStart: [Int32] = []
+    private var runLength: [Int32] = []
+    private var order: [Int32] = []
+    private var wordCount = 0
 
     init(_ phrases: [(String, Payload)], vocabulary: Vocabulary) {
-        var byFirst: [PhraseElement: [Entry]] = [:]
+        wordCount = vocabulary.count
         var tokens: [Token] = []
+        var byFirst: [Int: [Int]] = [:]
         for (phrase, payload) in phrases {
             let bytes = FoldedText(Array(phrase.utf8)).bytes
             Tokenizer.tokenize(bytes, vocabulary: vocabulary, into: &tokens)
-            var elements: [PhraseElement] = []
+            guard !tokens.isEmpty else { continue }
+            let entry = payloads.count
+            entryStart.append(Int32(codes.count))
             for token in tokens {
-                switch token.kind {
-                case .punctuation: elements.append(.punctuation(token.byte))
-                case .word, .number:
-                    precondition(token.word >= 0, "phrase word not in vocabulary: \(phrase)")
-                    elements.append(.word(token.word))
+                if token.kind != .punctuation { precondition(token.word >= 0, "phrase word not in vocabulary: \(phrase)") }
+                codes.append(Self.code(of: token))
+            }
+            entryLength.append(Int32(tokens.count))
+            payloads.append(payload)
+            byFirst[slot(of: Self.code(of: tokens[0])), default: []].append(entry)
+        }
+        runStart = [Int32](repeating: 0, count: wordCount + 256)
+        runLength = [Int32](repeating: 0, count: wordCount + 256)
+        for (slot, entries) in byFirst.sorted(by: { $0.key < $1.key }) {
+            // Longest first; among equals, the first listed wins.
+            let sorted = entries.sorted { (entryLength[$0], -$0) > (entryLength[$1], -$1) }
+            runStart[slot] = Int32(order.count)
+            runLength[slot] = Int32(sorted.count)
+            order += sorted.map { Int32($0) }
+        }
+    }
+
+    /// A token's code: its word id, or `-(byte + 1)` for punctuation; unknown words are `Int32.min`.
+    @inline(__always)
+    static func code(of token: Token) -> Int32 {
+        if token.kind == .punctuation { return -Int32(token.byte) - 1 }
+        return token.word >= 0 ? token.word : Int32.min
+    }
+
+    @inline(__always)
+    private func slot(of code: Int32) -> Int { code >= 0 ? Int(code) : wordCount + Int(-code - 1) }
+
+    /// The longest phrase starting at token `index` within `limit`: its payload and the index past its last token.
+    func match(_ tokens: [Token], at index: Int, limit: Int) -> (payload: Payload, end: Int)? {
+        let first = Self.code(of: tokens[index])
+        if first == Int32.min { return nil }
+        let slot = slot(of: first)
+        let count = Int(runLength[slot])
+        if count == 0 { return nil }
+        let base = Int(runStart[slot])
+        candidateLoop: for position in base..<(base + count) {
+            let entry = Int(order[position])
+            let start = Int(entryStart[entry])
+            let length = Int(entryLength[entry])
+            var cursor = index + 1
+            var element = 1
+            while element < length {
+                guard cursor < limit else { continue candidateLoop }
+                let token = tokens[cursor]
+                let wanted = codes[start + element]
+                if token.kind == .punctuation, token.byte == 0x2D, !token.spaceBefore, wanted != -0x2E {
+                    cursor += 1
+                    continue
                 }
+                if token.blankLineBefore { continue candidateLoop }
+                if Self.code(of: token) != wanted { continue candidateLoop }
+                cursor += 1
+                element += 1
             }
-            guard let first = elements.first else { continue }
-            byFirst[first, default: []].append(Entry(elements: elements, payload: payload))
+            return (payloads[entry], cursor)
         }
-        byFirstWord = Array(repeating: [], count: vocabulary.count)
-        byFirstPunctuation = Array(repeating: [], count: 256)
-        for (key, entries) in byFirst {
-            let sorted = entries.enumerated().sorted {
-                ($0.element.elements.count, -$0.offset) > ($1.element.elements.count, -$1.offset)
-            }.map(\.element)
-            switch key {
-            case .word(let id): byFirstWord[Int(id)] = sorted
-            case .punctuation(let byte): byFirstPunctuation[Int(byte)] = sorted
-            }
-        }
+        return nil
     }
 
     /// Every words that occur in `phrases`, for building the vocabulary.
@@ -78,46 +117,13 @@ struct PhraseTable<Payload: Sendable>: Sendable {
         return words
     }
 
-    @inline(__always)
-    private static func element(of token: Token) -> PhraseElement {
-        token.kind == .punctuation ? .punctuation(token.byte) : .word(token.word)
-    }
-
-    /// The longest phrase starting at token `index` within `limit`, with the index one past its last token.
-    func match(_ tokens: [Token], at index: Int, limit: Int) -> (entry: Entry, end: Int)? {
-        let first = tokens[index]
-        if first.kind != .punctuation && first.word < 0 { return nil }
-        let candidates = first.kind == .punctuation ? byFirstPunctuation[Int(first.byte)] : byFirstWord[Int(first.word)]
-        if candidates.isEmpty { return nil }
-        candidateLoop: for candidate in candidates {
-            var position = index + 1
-            var element = 1
-            while element < candidate.elements.count {
-                guard position < limit else { continue candidateLoop }
-                let token = tokens[position]
-                if token.kind == .punctuation, token.byte == 0x2D, !token.spaceBefore,
-                    candidate.elements[element] != .punctuation(0x2D)
-                {
-                    position += 1
-                    continue
-                }
-                if token.lineBreakBefore && token.blankLineBefore { continue candidateLoop }
-                if Self.element(of: token) != candidate.elements[element] { continue candidateLoop }
-                position += 1
-                element += 1
-            }
-            return (candidate, position)
-        }
-        return nil
-    }
-
     /// Every non-overlapping match in `range`, greedy and longest first.
     /// - Complexity: O(tokens × candidates sharing a first word).
     func matchAll(_ tokens: [Token], in range: Range<Int>, into matches: inout [Match<Payload>]) {
         var index = range.lowerBound
         while index < range.upperBound {
-            if let (entry, end) = match(tokens, at: index, limit: range.upperBound) {
-                matches.append(Match(start: index, end: end, payload: entry.payload))
+            if let (payload, end) = match(tokens, at: index, limit: range.upperBound) {
+                matches.append(Match(start: index, end: end, payload: payload))
                 index = end
             } else {
                 index += 1
