@@ -71,7 +71,7 @@ struct EndplateFinder {
             var forward = wordEnd
             if forward < sentence.upperBound,
                 tokens[forward].word == words.of || tokens[forward].word == words.at
-                    || tokens[forward].word == analysis.tables.vocabulary.idIfKnown("on")
+                    || tokens[forward].word == words.on
             {
                 forward += 1
                 if forward < sentence.upperBound, tokens[forward].word == words.the { forward += 1 }

@@ -42,7 +42,6 @@ struct FeatureAttributor {
             mentionsBySentence[analysis.sentence(of: mention.tokens.lowerBound)].append(index)
         }
         var siteOfSentence: [Int: [NodeLocation]] = [:]
-        let inverted: Set<String> = ["intact", "preserved", "non", "nonenhancing", "confined", "normal"]
 
         func owner(of range: Range<Int>, kind: AttachedFeature.Kind, negated: Bool) -> [(Int, [NodeLocation]?)] {
             let sentenceIndex = analysis.sentence(of: range.lowerBound)
@@ -166,7 +165,7 @@ struct FeatureAttributor {
             // "deformity"/"lesion"/"herniation" is not disruption.
             let decision = extractor.context.assess(range)
             var value = decision.assertion != .absent
-            if (range.contains { inverted.contains(analysis.word($0)) }) { value = !value }
+            if (range.contains { analysis.tables.inverting.contains(tokens[$0].word) }) { value = !value }
             if kind == .large || kind == .painLink, !value { continue }
             if case .comparison = kind, decision.assertion == .absent { continue }
             // A node's resolution comes from its own assertion cue ("the node has resolved"); "resolved" near a

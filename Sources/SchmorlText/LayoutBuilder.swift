@@ -182,7 +182,7 @@ struct LayoutBuilder {
             {
                 end += 1
             }
-            if end < sentence.upperBound, tokens[end].word == analysis.tables.vocabulary.idIfKnown("space") { end += 1 }
+            if end < sentence.upperBound, tokens[end].word == analysis.tables.words.space { end += 1 }
             guard end < sentence.upperBound || !sawAt else { continue }
             let separator = end < count ? tokens[end] : nil
             let isColon = separator.map { $0.kind == .punctuation && ($0.byte == 0x3A || ($0.byte == 0x2D && $0.spaceBefore)) } ?? false

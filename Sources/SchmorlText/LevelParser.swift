@@ -75,7 +75,8 @@ struct LevelParser {
             var level = Self.vertebra(folded, token)
             var end = index + 1
             // Ordinal form: "fourth lumbar vertebra", "twelfth thoracic vertebral body", "first sacral segment".
-            if level == nil, token.kind == .word, let ordinal = tables.ordinals[token.word], index + 1 < tokens.count {
+            if level == nil, token.kind == .word, token.word >= 0, tables.ordinals[Int(token.word)] > 0, index + 1 < tokens.count {
+                let ordinal = Int(tables.ordinals[Int(token.word)])
                 let regionWord = tokens[index + 1]
                 let region: SpinalRegion? =
                     switch String(decoding: folded[regionWord.range], as: UTF8.self) {

@@ -11,10 +11,13 @@ final class LexiconTables: Sendable {
     let context: PhraseTable<Concept>
     let sites: PhraseTable<Concept>
     let headers: PhraseTable<SectionKind>
-    let locationWords: Set<Int32>
-    let abbreviations: Set<Int32>
-    let ordinals: [Int32: Int]
-    let qualities: Set<Int32>
+    let locationWords: WordClass
+    let abbreviations: WordClass
+    /// Ordinal number by word id (\"fourth\" is 4), 0 for other words.
+    let ordinals: [Int8]
+    let qualities: WordClass
+    /// Words that turn a feature phrase into its denial (\"endplate intact\", \"non-enhancing\").
+    let inverting: WordClass
     let words: CommonWords
 
     struct CueEntry: Sendable {
@@ -27,7 +30,7 @@ final class LexiconTables: Sendable {
         let node, nodes, nodule, nodules, type, like, schmorls, sn, sns, at, the, of, to, through, thru, from, and,
             or, level, levels, vertebra, vertebral, body, mm, cm, measuring, measures, x, by, up, nerve, root,
             roots, segment, a, an, disc, no, new, it, this, there, isWord, are, with, without, moderate,
-            deformity, until, including, both, tiny, small, plate, end, endplate, endplates: Int32
+            deformity, until, including, both, tiny, small, plate, end, endplate, endplates, on, space: Int32
     }
 
     private init() {
@@ -78,11 +81,12 @@ final class LexiconTables: Sendable {
         context = PhraseTable(Lexicon.context.map { ($0.phrase, $0.concept) }, vocabulary: vocabulary)
         sites = PhraseTable(Lexicon.sites.map { ($0.phrase, $0.concept) }, vocabulary: vocabulary)
         headers = PhraseTable(Lexicon.sectionHeaders.map { ($0.phrase, $0.kind) }, vocabulary: vocabulary)
-        locationWords = Set(Lexicon.locationWords.compactMap { vocabulary.idIfKnown($0) })
-        abbreviations = Set(Lexicon.abbreviations.compactMap { vocabulary.idIfKnown($0) })
-        qualities = Set(Lexicon.qualities.compactMap { vocabulary.idIfKnown($0) })
-        var ordinals: [Int32: Int] = [:]
-        for (index, word) in Lexicon.ordinals.enumerated() { ordinals[vocabulary.id(word)] = index + 1 }
+        locationWords = WordClass(Lexicon.locationWords, vocabulary: vocabulary)
+        abbreviations = WordClass(Lexicon.abbreviations, vocabulary: vocabulary)
+        qualities = WordClass(Lexicon.qualities, vocabulary: vocabulary)
+        inverting = WordClass(["intact", "preserved", "non", "nonenhancing", "confined", "normal"], vocabulary: vocabulary)
+        var ordinals = [Int8](repeating: 0, count: vocabulary.count)
+        for (index, word) in Lexicon.ordinals.enumerated() { ordinals[Int(vocabulary.id(word))] = Int8(index + 1) }
         self.ordinals = ordinals
         let v = vocabulary
         words = CommonWords(
@@ -98,6 +102,7 @@ final class LexiconTables: Sendable {
             isWord: v.id("is"), are: v.id("are"), with: v.id("with"), without: v.id("without"),
             moderate: v.id("moderate"), deformity: v.id("deformity"), until: v.id("until"),
             including: v.id("including"), both: v.id("both"), tiny: v.id("tiny"), small: v.id("small"),
-            plate: v.id("plate"), end: v.id("end"), endplate: v.id("endplate"), endplates: v.id("endplates"))
+            plate: v.id("plate"), end: v.id("end"), endplate: v.id("endplate"), endplates: v.id("endplates"),
+            on: v.id("on"), space: v.id("space"))
     }
 }
