@@ -22,7 +22,9 @@ struct ReportAnalysis {
     var clauseOfToken: [Int32] = []
     var mostlyUpperCase = false
 
-    init(text: [UInt8], givenSections: [ReportSection], tables: LexiconTables = .shared) {
+    /// - Parameter everySentence: match assertion cues in every sentence (the assertion engine on its own, whose
+    ///   target can be any finding), not only where a known finding or a node name occurs.
+    init(text: [UInt8], givenSections: [ReportSection], everySentence: Bool = false, tables: LexiconTables = .shared) {
         self.tables = tables
         self.text = text
         self.folded = FoldedText(text).bytes
@@ -40,12 +42,18 @@ struct ReportAnalysis {
             for token in level.tokens { levelOfToken[token] = Int32(index) }
         }
         layout = LayoutBuilder(analysis: self).build(givenSections: givenSections)
+        // Assertion cues only matter where there is something to assert: a finding, or a word that may name a node.
+        // Most sentences of a report (alignment, canal, foramina) have neither, and skipping them is the largest
+        // saving of the per-report work.
+        var phrases: [Match<[Concept]>] = []
         for sentence in layout.sentences {
-            tables.cues.matchAll(tokens, in: sentence, into: &cues)
-            var phrases: [Match<[Concept]>] = []
+            phrases.removeAll(keepingCapacity: true)
             tables.findings.matchAll(tokens, in: sentence, into: &phrases)
             for phrase in phrases {
                 for concept in phrase.payload { findings.append(Match(start: phrase.start, end: phrase.end, payload: concept)) }
+            }
+            if everySentence || !phrases.isEmpty || sentence.contains(where: { Self.mayNameNode(tokens[$0], folded, tables) }) {
+                tables.cues.matchAll(tokens, in: sentence, into: &cues)
             }
         }
         clauseOfToken = [Int32](repeating: 0, count: tokens.count)
@@ -66,6 +74,21 @@ struct ReportAnalysis {
             }
         }
         endplates = EndplateFinder(analysis: self).find()
+    }
+
+    /// A word that could start a node mention the findings table does not see: the "schmorl" family (any
+    /// spelling keeps "mo" after an "s") and the abbreviation "SN".
+    private static func mayNameNode(_ token: Token, _ folded: [UInt8], _ tables: LexiconTables) -> Bool {
+        guard token.kind == .word, folded[Int(token.start)] == 0x73 else { return false }
+        if token.word == tables.words.schmorls || token.word == tables.words.sn || token.word == tables.words.sns {
+            return true
+        }
+        var sawM = false
+        for index in token.range where folded[index] != FoldedText.filler {
+            if sawM && folded[index] == 0x6F { return true }
+            sawM = folded[index] == 0x6D
+        }
+        return false
     }
 
     private static func isMostlyUpperCase(_ text: [UInt8]) -> Bool {

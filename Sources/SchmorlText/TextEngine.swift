@@ -23,8 +23,14 @@ public struct TextEngine: Sendable {
         let extractor = NodeExtractor(analysis: analysis)
         var mentions = extractor.findMentions()
         extractor.locate(&mentions)
-        let features = FeatureAttributor(analysis: analysis, extractor: extractor, mentions: mentions).attach()
-        let nodes = NodeAssembler(analysis: analysis, mentions: mentions, features: features).assemble()
+        // No mention, no node: attribution and merging have nothing to do.
+        let nodes: [NodeFinding]
+        if mentions.isEmpty {
+            nodes = []
+        } else {
+            let features = FeatureAttributor(analysis: analysis, extractor: extractor, mentions: mentions).attach()
+            nodes = NodeAssembler(analysis: analysis, mentions: mentions, features: features).assemble()
+        }
         let differentials = DifferentialExtractor(analysis: analysis, context: extractor.context).extract()
         let sections = analysis.layout.sections.map {
             ReportSection(kind: $0.kind, title: $0.title, range: $0.bytes, sourceCode: $0.sourceCode)
@@ -71,7 +77,7 @@ public struct AssertionEngine: Sendable {
     /// Present / absent / possible for the bytes `target` of `text`, with the deciding cue and its scope.
     public func assert(text: String, target: TextSpan) -> AssertionResult {
         let bytes = Array(text.utf8)
-        let analysis = ReportAnalysis(text: bytes, givenSections: [])
+        let analysis = ReportAnalysis(text: bytes, givenSections: [], everySentence: true)
         var first = analysis.tokens.count
         var last = 0
         for (index, token) in analysis.tokens.enumerated()
