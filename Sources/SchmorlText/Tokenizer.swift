@@ -10,6 +10,11 @@ struct Tokenizer {
     /// - Complexity: O(n) over the bytes, one append per token.
     static func tokenize(_ folded: [UInt8], vocabulary: Vocabulary, into tokens: inout [Token]) {
         tokens.removeAll(keepingCapacity: true)
+        tokens.reserveCapacity(folded.count / 5)
+        folded.withUnsafeBufferPointer { folded in tokenize(folded, vocabulary: vocabulary, into: &tokens) }
+    }
+
+    private static func tokenize(_ folded: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary, into tokens: inout [Token]) {
         let count = folded.count
         var index = 0
         var space = true

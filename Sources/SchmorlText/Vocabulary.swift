@@ -6,7 +6,9 @@
 final class Vocabulary: Sendable {
     private let table: [Int32]  // slot -> word id, -1 empty
     private let hashes: [UInt64]  // word id -> hash of its spelling
-    private let spellings: [[UInt8]]  // entry -> spelling
+    /// Every spelling, end to end; entry `e` is `spellingBytes[spellingStart[e]..<spellingStart[e + 1]]`.
+    private let spellingBytes: [UInt8]
+    private let spellingStart: [Int32]
     private let ids: [Int32]  // entry -> canonical word id
     private let mask: Int
     /// Number of distinct canonical words.
@@ -32,13 +34,15 @@ final class Vocabulary: Sendable {
         while capacity < entries.count * 3 { capacity <<= 1 }
         var table = [Int32](repeating: -1, count: capacity)
         var hashes: [UInt64] = []
-        var spellings: [[UInt8]] = []
+        var spellingBytes: [UInt8] = []
+        var spellingStart: [Int32] = [0]
         var ids: [Int32] = []
         for (entry, (spelling, id)) in entries.enumerated() {
             let bytes = Array(spelling.utf8)
             let hash = Self.hash(bytes, 0..<bytes.count)
             hashes.append(hash)
-            spellings.append(bytes)
+            spellingBytes += bytes
+            spellingStart.append(Int32(spellingBytes.count))
             ids.append(id)
             var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
             while table[slot] != -1 { slot = (slot + 1) & (capacity - 1) }
@@ -46,7 +50,8 @@ final class Vocabulary: Sendable {
         }
         self.table = table
         self.hashes = hashes
-        self.spellings = spellings
+        self.spellingBytes = spellingBytes
+        self.spellingStart = spellingStart
         self.ids = ids
         self.mask = capacity - 1
         self.count = canonical.count
@@ -68,25 +73,46 @@ final class Vocabulary: Sendable {
     /// The id of the word at `range` of folded `bytes`, or -1.
     /// - Complexity: O(length of the word), no allocation.
     func lookup(_ bytes: [UInt8], _ range: Range<Int>) -> Int32 {
-        let hash = Self.hash(bytes, range)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = table[slot]
-            if entry == -1 { return -1 }
-            if hashes[Int(entry)] == hash, Self.equal(spellings[Int(entry)], bytes, range) { return ids[Int(entry)] }
-            slot = (slot + 1) & mask
-        }
+        bytes.withUnsafeBufferPointer { lookup($0, range) }
     }
 
-    private static func equal(_ spelling: [UInt8], _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var position = 0
+    /// The same over a borrowed buffer (the tokeniser's hot path): no bounds checks, no array retains.
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in range {
             let byte = bytes[index]
             if byte == FoldedText.filler { continue }
-            if position >= spelling.count || spelling[position] != byte { return false }
-            position += 1
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
-        return position == spelling.count
+        return table.withUnsafeBufferPointer { table in
+            hashes.withUnsafeBufferPointer { hashes in
+                spellingBytes.withUnsafeBufferPointer { spelling in
+                    spellingStart.withUnsafeBufferPointer { starts in
+                        var slot = Int(truncatingIfNeeded: hash) & mask
+                        while true {
+                            let entry = Int(table[slot])
+                            if entry == -1 { return -1 }
+                            if hashes[entry] == hash {
+                                var position = Int(starts[entry])
+                                let end = Int(starts[entry + 1])
+                                var same = true
+                                for index in range {
+                                    let byte = bytes[index]
+                                    if byte == FoldedText.filler { continue }
+                                    if position >= end || spelling[position] != byte {
+                                        same = false
+                                        break
+                                    }
+                                    position += 1
+                                }
+                                if same && position == end { return ids[entry] }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The id of a lexicon word given as a string (build time only).
