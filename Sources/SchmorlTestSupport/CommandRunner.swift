@@ -14,8 +14,17 @@ public enum CommandRunner {
     }
 
     public static func run(_ executable: String, _ arguments: [String], input: Data? = nil) throws -> CommandResult {
+        try launch(productsDirectory.appendingPathComponent(executable), arguments, input: input)
+    }
+
+    /// Runs a tool found on PATH (python3 for the schema validator).
+    public static func runTool(_ arguments: [String]) throws -> CommandResult {
+        try launch(URL(fileURLWithPath: "/usr/bin/env"), arguments, input: nil)
+    }
+
+    private static func launch(_ executable: URL, _ arguments: [String], input: Data?) throws -> CommandResult {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent(executable)
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: Fixture.repositoryRoot)
         let output = Pipe()
@@ -27,25 +36,6 @@ public enum CommandRunner {
         try process.run()
         if let input { inputPipe.fileHandleForWriting.write(input) }
         try inputPipe.fileHandleForWriting.close()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self))
-    }
-
-    /// Runs a shell tool found on PATH (python3 for the schema validator).
-    public static func runTool(_ arguments: [String]) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Fixture.repositoryRoot)
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
