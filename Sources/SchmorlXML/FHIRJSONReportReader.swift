@@ -22,31 +22,15 @@ struct FHIRJSONReportReader {
                 .unsupportedFormat, "FHIR resource \(type) is not a DiagnosticReport or a Bundle of them",
                 record: record)
         }
-        var reports: [ReportDocument] = []
-        var index = 0
-        for entry in root["entry"]?.arrayValue ?? [] {
+        let resources = (root["entry"]?.arrayValue ?? []).compactMap { entry -> JSONValue? in
             guard let resource = entry["resource"], resource["resourceType"]?.stringValue == "DiagnosticReport" else {
-                continue
+                return nil
             }
-            index += 1
-            guard reports.count < limits.maximumReportsPerDocument else {
-                throw SchmorlError(
-                    .inputTooLarge,
-                    "Bundle holds more than \(limits.maximumReportsPerDocument) DiagnosticReports (XMLLimits)",
-                    record: record)
-            }
-            do {
-                reports.append(try readReport(resource, fallbackID: "\(record)#\(index)", inBundle: true))
-            } catch  where error.code == .emptyReport {
-                continue
-            }
+            return resource
         }
-        guard !reports.isEmpty else {
-            throw SchmorlError(
-                .emptyReport, "Bundle holds no DiagnosticReport with narrative, conclusion or text attachment",
-                record: record)
+        return try FHIRBundle.collect(resources, record: record, limits: limits) { (resource, fallbackID) throws(SchmorlError) in
+            try readReport(resource, fallbackID: fallbackID, inBundle: true)
         }
-        return reports
     }
 
     private func readReport(_ report: JSONValue, fallbackID: String, inBundle: Bool) throws(SchmorlError)

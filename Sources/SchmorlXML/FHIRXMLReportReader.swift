@@ -27,32 +27,12 @@ struct FHIRXMLReportReader {
                 .unsupportedFormat,
                 "FHIR resource \(root.localName) is not a DiagnosticReport or a Bundle of them", record: record)
         }
-        var reports: [ReportDocument] = []
-        var index = 0
-        for entry in root.children("entry") {
-            guard let resource = entry.child("resource"), let report = resource.child("DiagnosticReport") else {
-                continue
-            }
-            index += 1
-            guard reports.count < limits.maximumReportsPerDocument else {
-                throw SchmorlError(
-                    .inputTooLarge,
-                    "Bundle holds more than \(limits.maximumReportsPerDocument) DiagnosticReports (XMLLimits)",
-                    record: record)
-            }
-            do {
-                reports.append(try readReport(report, fallbackID: "\(record)#\(index)", inBundle: true))
-            } catch  where error.code == .emptyReport {
-                // A DiagnosticReport with no text at all (a lab panel) is not a report the engine can read.
-                continue
-            }
+        let resources = root.children("entry").compactMap { entry in
+            entry.child("resource")?.child("DiagnosticReport")
         }
-        guard !reports.isEmpty else {
-            throw SchmorlError(
-                .emptyReport, "Bundle holds no DiagnosticReport with narrative, conclusion or text attachment",
-                record: record)
+        return try FHIRBundle.collect(resources, record: record, limits: limits) { (report, fallbackID) throws(SchmorlError) in
+            try readReport(report, fallbackID: fallbackID, inBundle: true)
         }
-        return reports
     }
 
     private func readReport(_ report: XMLNode, fallbackID: String, inBundle: Bool) throws(SchmorlError)
