@@ -60,15 +60,8 @@ struct CDAReportReader {
                 }
             }
         }
-        if builder.overflowed {
-            throw SchmorlError(
-                .inputTooLarge, "narrative exceeds \(limits.maximumNarrativeBytes) bytes (XMLLimits)", record: record)
-        }
-        var (text, sections, sourceMap) = builder.finish()
-        guard text.contains(where: { !$0.isWhitespace }) else {
-            throw SchmorlError(
-                .emptyReport, "CDA document holds no narrative text (no section title or text)", record: record)
-        }
+        var (text, sections, sourceMap) = try builder.finishReport(
+            record: record, emptyMessage: "CDA document holds no narrative text (no section title or text)")
         if root.descendant("component", "nonXMLBody") != nil { sections = [] }
         return ReportDocument(
             id: documentID, sourceFormat: .cda, text: text, sections: sections, sourceMap: sourceMap,

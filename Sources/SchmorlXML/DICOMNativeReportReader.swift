@@ -44,14 +44,8 @@ struct DICOMNativeReportReader {
         let items = content.children("Item").map { makeItem($0) }
         var builder = NarrativeBuilder(limit: limits.maximumNarrativeBytes)
         SRContentItem.render(items, into: &builder, section: nil)
-        if builder.overflowed {
-            throw SchmorlError(
-                .inputTooLarge, "narrative exceeds \(limits.maximumNarrativeBytes) bytes (XMLLimits)", record: record)
-        }
-        let (text, sections, sourceMap) = builder.finish()
-        guard text.contains(where: { !$0.isWhitespace }) else {
-            throw SchmorlError(.emptyReport, "DICOM SR holds no TEXT content item", record: record)
-        }
+        let (text, sections, sourceMap) = try builder.finishReport(
+            record: record, emptyMessage: "DICOM SR holds no TEXT content item")
         return ReportDocument(
             id: record, sourceFormat: .dicomNative, text: text, sections: sections, sourceMap: sourceMap,
             metadata: metadata)

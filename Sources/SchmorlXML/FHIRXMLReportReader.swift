@@ -89,18 +89,9 @@ struct FHIRXMLReportReader {
             builder.breakLine()
         }
         if !skipped.isEmpty { metadata["skippedAttachments"] = skipped.joined(separator: ", ") }
-        if builder.overflowed {
-            throw SchmorlError(
-                .inputTooLarge,
-                "narrative of DiagnosticReport \(id) exceeds \(limits.maximumNarrativeBytes) bytes (XMLLimits)",
-                record: record)
-        }
-        let (text, _, sourceMap) = builder.finish()
-        guard text.contains(where: { !$0.isWhitespace }) else {
-            throw SchmorlError(
-                .emptyReport, "DiagnosticReport \(id) holds no narrative, conclusion or text/plain presentedForm",
-                record: record)
-        }
+        let (text, _, sourceMap) = try builder.finishReport(
+            record: record, subject: "narrative of DiagnosticReport \(id)",
+            emptyMessage: "DiagnosticReport \(id) holds no narrative, conclusion or text/plain presentedForm")
         return ReportDocument(
             id: id, sourceFormat: .fhirXML, text: text, sections: [], sourceMap: sourceMap, metadata: metadata)
     }

@@ -27,14 +27,8 @@ struct GenericXMLReportReader {
             // The markup named sections: give them, covering the whole narrative (a preamble before the first).
             builder.detectSections(in: 0..<builder.count, sourceCodes: renderer.headerSources)
         }
-        if builder.overflowed {
-            throw SchmorlError(
-                .inputTooLarge, "narrative exceeds \(limits.maximumNarrativeBytes) bytes (XMLLimits)", record: record)
-        }
-        let (text, sections, sourceMap) = builder.finish()
-        guard text.contains(where: { !$0.isWhitespace }) else {
-            throw SchmorlError(.emptyReport, "XML document holds no text", record: record)
-        }
+        let (text, sections, sourceMap) = try builder.finishReport(
+            record: record, emptyMessage: "XML document holds no text")
         var metadata = renderer.metadata
         metadata["rootElement"] = root.localName
         return ReportDocument(

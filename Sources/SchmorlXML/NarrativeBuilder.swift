@@ -354,6 +354,22 @@ struct NarrativeBuilder {
         return result
     }
 
+    /// The finished narrative of one report, with the two checks every reader makes: the narrative stayed within
+    /// its limit (else `.inputTooLarge`) and holds some text (else `.emptyReport` with `emptyMessage`).
+    /// - Parameter subject: what the narrative belongs to, for the size error ("narrative of DiagnosticReport 7").
+    mutating func finishReport(record: String, subject: String = "narrative", emptyMessage: String) throws(SchmorlError)
+        -> (text: String, sections: [ReportSection], sourceMap: SourceMap?)
+    {
+        if overflowed {
+            throw SchmorlError(.inputTooLarge, "\(subject) exceeds \(limit) bytes (XMLLimits)", record: record)
+        }
+        let finished = finish()
+        guard finished.text.contains(where: { !$0.isWhitespace }) else {
+            throw SchmorlError(.emptyReport, emptyMessage, record: record)
+        }
+        return finished
+    }
+
     /// The finished narrative: closes the open section and ends the text with one line break.
     mutating func finish() -> (text: String, sections: [ReportSection], sourceMap: SourceMap?) {
         endSection()

@@ -43,14 +43,8 @@ struct OpenIReportReader {
             }
             builder.endSection()
         }
-        if builder.overflowed {
-            throw SchmorlError(
-                .inputTooLarge, "narrative exceeds \(limits.maximumNarrativeBytes) bytes (XMLLimits)", record: record)
-        }
-        let (text, sections, sourceMap) = builder.finish()
-        guard text.contains(where: { !$0.isWhitespace }) else {
-            throw SchmorlError(.emptyReport, "OpenI report holds no AbstractText", record: record)
-        }
+        let (text, sections, sourceMap) = try builder.finishReport(
+            record: record, emptyMessage: "OpenI report holds no AbstractText")
         return ReportDocument(
             id: record, sourceFormat: .openI, text: text, sections: sections, sourceMap: sourceMap,
             metadata: metadata)
