@@ -62,6 +62,4 @@ enum Concept: Hashable, Sendable {
     case referBack
     /// Marks a T1/T2 nearby as an MR sequence, not a vertebra.
     case sequenceWord
-    /// Words that introduce a new subject and end an attribution window ("there is", "also").
-    case newSubject
 }

@@ -281,6 +281,7 @@ struct FeatureAttributor {
             }
             levels.append(level)
         }
+        // Only a disc is named: the feature has a site, and it is no node's (an empty location matches none).
         if levels.isEmpty && discSites > 0 { return [NodeLocation()] }
         if levels.isEmpty, useHeading {
             // Under a level heading ("At T11 there is a defect in the superior endplate"), the heading's level.

@@ -39,7 +39,7 @@ extension Layout {
     static func isEnumerator(_ tokens: [Token], _ index: Int, _ text: [UInt8]) -> Bool {
         let token = tokens[index]
         if token.kind == .punctuation, token.byte == 0x2A || token.byte == 0x2D || token.byte == 0x2B
-            || token.byte == 0x3E || token.byte == 0x6F
+            || token.byte == 0x3E
         {
             return true
         }

@@ -354,10 +354,6 @@ enum Lexicon {
             "stir", "post", "pre", "contrast", "bright", "dark", "high", "low", "intermediate", "mapping",
             "relaxation", "shortening", "prolongation", "hyper", "hypo", "sagittal", "axial", "coronal",
         ])
-        add(.newSubject, [
-            "there is", "there are", "there was", "also", "additionally", "in addition", "separately",
-            "elsewhere", "otherwise", "at",
-        ])
         return terms
     }()
 

@@ -27,10 +27,9 @@ final class LexiconTables: Sendable {
 
     /// Word ids the engine tests directly.
     struct CommonWords: Sendable {
-        let node, nodes, nodule, nodules, type, like, schmorls, sn, sns, at, the, of, to, through, thru, from, and,
-            or, level, levels, vertebra, vertebral, body, mm, cm, measuring, measures, x, by, up, nerve, root,
-            roots, segment, a, an, disc, no, new, it, this, there, isWord, are, with, without, moderate,
-            deformity, until, including, both, tiny, small, plate, end, endplate, endplates, on, space: Int32
+        let node, nodes, nodule, nodules, type, like, schmorls, sn, sns, at, the, of, to, through,
+            thru, from, and, or, level, levels, vertebra, vertebral, body, mm, cm, measuring, measures, x,
+            by, nerve, root, roots, segment, a, an, disc, there, with, without, endplate, on, space: Int32
     }
 
     private init() {
@@ -90,19 +89,47 @@ final class LexiconTables: Sendable {
         self.ordinals = ordinals
         let v = vocabulary
         words = CommonWords(
-            node: v.id("node"), nodes: v.id("nodes"), nodule: v.id("nodule"), nodules: v.id("nodules"),
-            type: v.id("type"), like: v.id("like"), schmorls: v.id("schmorl's"), sn: v.id("sn"), sns: v.id("sns"),
-            at: v.id("at"), the: v.id("the"), of: v.id("of"), to: v.id("to"), through: v.id("through"),
-            thru: v.id("thru"), from: v.id("from"), and: v.id("and"), or: v.id("or"), level: v.id("level"),
-            levels: v.id("levels"), vertebra: v.id("vertebra"), vertebral: v.id("vertebral"), body: v.id("body"),
-            mm: v.id("mm"), cm: v.id("cm"), measuring: v.id("measuring"), measures: v.id("measures"), x: v.id("x"),
-            by: v.id("by"), up: v.id("up"), nerve: v.id("nerve"), root: v.id("root"), roots: v.id("roots"),
-            segment: v.id("segment"), a: v.id("a"), an: v.id("an"), disc: v.id("disc"),
-            no: v.id("no"), new: v.id("new"), it: v.id("it"), this: v.id("this"), there: v.id("there"),
-            isWord: v.id("is"), are: v.id("are"), with: v.id("with"), without: v.id("without"),
-            moderate: v.id("moderate"), deformity: v.id("deformity"), until: v.id("until"),
-            including: v.id("including"), both: v.id("both"), tiny: v.id("tiny"), small: v.id("small"),
-            plate: v.id("plate"), end: v.id("end"), endplate: v.id("endplate"), endplates: v.id("endplates"),
-            on: v.id("on"), space: v.id("space"))
+            node: v.id("node"),
+            nodes: v.id("nodes"),
+            nodule: v.id("nodule"),
+            nodules: v.id("nodules"),
+            type: v.id("type"),
+            like: v.id("like"),
+            schmorls: v.id("schmorl's"),
+            sn: v.id("sn"),
+            sns: v.id("sns"),
+            at: v.id("at"),
+            the: v.id("the"),
+            of: v.id("of"),
+            to: v.id("to"),
+            through: v.id("through"),
+            thru: v.id("thru"),
+            from: v.id("from"),
+            and: v.id("and"),
+            or: v.id("or"),
+            level: v.id("level"),
+            levels: v.id("levels"),
+            vertebra: v.id("vertebra"),
+            vertebral: v.id("vertebral"),
+            body: v.id("body"),
+            mm: v.id("mm"),
+            cm: v.id("cm"),
+            measuring: v.id("measuring"),
+            measures: v.id("measures"),
+            x: v.id("x"),
+            by: v.id("by"),
+            nerve: v.id("nerve"),
+            root: v.id("root"),
+            roots: v.id("roots"),
+            segment: v.id("segment"),
+            a: v.id("a"),
+            an: v.id("an"),
+            disc: v.id("disc"),
+            there: v.id("there"),
+            with: v.id("with"),
+            without: v.id("without"),
+            endplate: v.id("endplate"),
+            on: v.id("on"),
+            space: v.id("space"))
     }
 }

@@ -55,7 +55,7 @@ struct NodeExtractor {
                 index = end
                 continue
             }
-            if snDefined, token.word == words.sn || token.word == words.sns, !token.spaceBefore || true {
+            if snDefined, token.word == words.sn || token.word == words.sns {
                 mentions.append(
                     NodeMention(
                         tokens: index..<(index + 1), plural: token.word == words.sns, anaphoric: false,
@@ -116,18 +116,8 @@ struct NodeExtractor {
     }
 
     private func isFuzzySchmorl(_ token: Token) -> Bool {
-        guard token.kind == .word, analysis.folded[Int(token.start)] == 0x73, token.end - token.start >= 4 else {
-            return false
-        }
-        // Every spelling of the family keeps "mo" (schmorl, shmorl, smorl, schmoral, schmörl): a cheap filter
-        // before the edit distance, which most words starting with "s" never reach.
-        var sawM = false
-        var hasMO = false
-        for byte in analysis.folded[token.range] where byte != FoldedText.filler {
-            if sawM && byte == 0x6F { hasMO = true; break }
-            sawM = byte == 0x6D
-        }
-        guard hasMO else { return false }
+        // A cheap filter before the edit distance, which most words starting with "s" never reach.
+        guard token.end - token.start >= 4, ReportAnalysis.hasSchmorlShape(token, analysis.folded) else { return false }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(12)
         for byte in analysis.folded[token.range] where byte != FoldedText.filler && byte != 0x27 { bytes.append(byte) }

@@ -79,10 +79,16 @@ struct ReportAnalysis {
     /// A word that could start a node mention the findings table does not see: the "schmorl" family (any
     /// spelling keeps "mo" after an "s") and the abbreviation "SN".
     private static func mayNameNode(_ token: Token, _ folded: [UInt8], _ tables: LexiconTables) -> Bool {
-        guard token.kind == .word, folded[Int(token.start)] == 0x73 else { return false }
         if token.word == tables.words.schmorls || token.word == tables.words.sn || token.word == tables.words.sns {
             return true
         }
+        return hasSchmorlShape(token, folded)
+    }
+
+    /// A word starting with "s" that keeps "mo": every spelling of the "schmorl" family does (schmorl, shmorl,
+    /// smorl, schmoral, schmörl), and few other words do.
+    static func hasSchmorlShape(_ token: Token, _ folded: [UInt8]) -> Bool {
+        guard token.kind == .word, folded[Int(token.start)] == 0x73 else { return false }
         var sawM = false
         for index in token.range where folded[index] != FoldedText.filler {
             if sawM && folded[index] == 0x6F { return true }

@@ -61,9 +61,7 @@ struct Tokenizer {
                 kind = .number
                 index += 1
                 while index < count, isDigit(folded[index]) { index += 1 }
-                if index + 1 < count, folded[index] == 0x2E || folded[index] == 0x2C, isDigit(folded[index + 1]),
-                    folded[index] == 0x2E
-                {
+                if index + 1 < count, folded[index] == 0x2E, isDigit(folded[index + 1]) {
                     index += 1
                     while index < count, isDigit(folded[index]) { index += 1 }
                 }
