@@ -48,7 +48,7 @@ let package = Package(
             dependencies: ["Schmorl", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
-        .target(name: "SchmorlTestSupport", dependencies: ["Schmorl"], path: "Sources/SchmorlTestSupport"),
+        .target(name: "SchmorlTestSupport", dependencies: ["Schmorl", "SchmorlEval", "SchmorlModel"], path: "Sources/SchmorlTestSupport"),
 
         .testTarget(name: "SchmorlModelTests", dependencies: ["SchmorlModel"]),
         .testTarget(name: "SchmorlTextTests", dependencies: ["SchmorlText", "SchmorlTestSupport"]),
