@@ -60,34 +60,77 @@ struct PhraseTable<Payload: Sendable>: Sendable {
 
     /// The longest phrase starting at token `index` within `limit`: its payload and the index past its last token.
     func match(_ tokens: [Token], at index: Int, limit: Int) -> (payload: Payload, end: Int)? {
-        let first = Self.code(of: tokens[index])
-        if first == Int32.min { return nil }
-        let slot = slot(of: first)
-        let count = Int(runLength[slot])
-        if count == 0 { return nil }
-        let base = Int(runStart[slot])
-        candidateLoop: for position in base..<(base + count) {
-            let entry = Int(order[position])
-            let start = Int(entryStart[entry])
-            let length = Int(entryLength[entry])
-            var cursor = index + 1
-            var element = 1
-            while element < length {
-                guard cursor < limit else { continue candidateLoop }
-                let token = tokens[cursor]
-                let wanted = codes[start + element]
-                if token.kind == .punctuation, token.byte == 0x2D, !token.spaceBefore, wanted != -0x2E {
-                    cursor += 1
-                    continue
-                }
-                if token.blankLineBefore { continue candidateLoop }
-                if Self.code(of: token) != wanted { continue candidateLoop }
-                cursor += 1
-                element += 1
+        tokens.withUnsafeBufferPointer { tokens in
+            withTables { tables in
+                tables.match(tokens, at: index, limit: limit).map { (payloads[$0.entry], $0.end) }
             }
-            return (payloads[entry], cursor)
         }
-        return nil
+    }
+
+    /// The table's arrays, borrowed for one matching call: the matcher runs once per token of every report, and
+    /// reaching each array through `self` cost a retain, a release and a bounds check per access (it was the
+    /// largest item of the profile).
+    private func withTables<Result>(_ body: (BorrowedTables) -> Result) -> Result {
+        codes.withUnsafeBufferPointer { codes in
+            entryStart.withUnsafeBufferPointer { entryStart in
+                entryLength.withUnsafeBufferPointer { entryLength in
+                    runStart.withUnsafeBufferPointer { runStart in
+                        runLength.withUnsafeBufferPointer { runLength in
+                            order.withUnsafeBufferPointer { order in
+                                body(
+                                    BorrowedTables(
+                                        codes: codes, entryStart: entryStart, entryLength: entryLength,
+                                        runStart: runStart, runLength: runLength, order: order, wordCount: wordCount))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The same arrays as borrowed buffers, valid only inside `withTables`.
+    private struct BorrowedTables {
+        let codes: UnsafeBufferPointer<Int32>
+        let entryStart: UnsafeBufferPointer<Int32>
+        let entryLength: UnsafeBufferPointer<Int32>
+        let runStart: UnsafeBufferPointer<Int32>
+        let runLength: UnsafeBufferPointer<Int32>
+        let order: UnsafeBufferPointer<Int32>
+        let wordCount: Int
+
+        /// The entry of the longest phrase starting at `index` within `limit`, and the index past its last token.
+        @inline(__always)
+        func match(_ tokens: UnsafeBufferPointer<Token>, at index: Int, limit: Int) -> (entry: Int, end: Int)? {
+            let first = PhraseTable.code(of: tokens[index])
+            if first == Int32.min { return nil }
+            let slot = first >= 0 ? Int(first) : wordCount + Int(-first - 1)
+            let count = Int(runLength[slot])
+            if count == 0 { return nil }
+            let base = Int(runStart[slot])
+            candidateLoop: for position in base..<(base + count) {
+                let entry = Int(order[position])
+                let start = Int(entryStart[entry])
+                let length = Int(entryLength[entry])
+                var cursor = index + 1
+                var element = 1
+                while element < length {
+                    guard cursor < limit else { continue candidateLoop }
+                    let token = tokens[cursor]
+                    let wanted = codes[start + element]
+                    if token.kind == .punctuation, token.byte == 0x2D, !token.spaceBefore, wanted != -0x2E {
+                        cursor += 1
+                        continue
+                    }
+                    if token.blankLineBefore { continue candidateLoop }
+                    if PhraseTable.code(of: token) != wanted { continue candidateLoop }
+                    cursor += 1
+                    element += 1
+                }
+                return (entry, cursor)
+            }
+            return nil
+        }
     }
 
     /// Every words that occur in `phrases`, for building the vocabulary.
@@ -120,13 +163,17 @@ struct PhraseTable<Payload: Sendable>: Sendable {
     /// Every non-overlapping match in `range`, greedy and longest first.
     /// - Complexity: O(tokens × candidates sharing a first word).
     func matchAll(_ tokens: [Token], in range: Range<Int>, into matches: inout [Match<Payload>]) {
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if let (payload, end) = match(tokens, at: index, limit: range.upperBound) {
-                matches.append(Match(start: index, end: end, payload: payload))
-                index = end
-            } else {
-                index += 1
+        tokens.withUnsafeBufferPointer { tokens in
+            withTables { tables in
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    if let (entry, end) = tables.match(tokens, at: index, limit: range.upperBound) {
+                        matches.append(Match(start: index, end: end, payload: payloads[entry]))
+                        index = end
+                    } else {
+                        index += 1
+                    }
+                }
             }
         }
     }

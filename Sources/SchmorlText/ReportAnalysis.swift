@@ -27,9 +27,10 @@ struct ReportAnalysis {
     init(text: [UInt8], givenSections: [ReportSection], everySentence: Bool = false, tables: LexiconTables = .shared) {
         self.tables = tables
         self.text = text
-        self.folded = FoldedText(text).bytes
+        let folding = FoldedText(text)
+        self.folded = folding.bytes
+        mostlyUpperCase = folding.isMostlyUpperCase
         Tokenizer.tokenize(folded, vocabulary: tables.vocabulary, into: &tokens)
-        mostlyUpperCase = Self.isMostlyUpperCase(text)
         tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
         tables.sites.matchAll(tokens, in: 0..<tokens.count, into: &sites)
         var sequenceTokens = TokenFlags(count: tokens.count)
@@ -95,15 +96,6 @@ struct ReportAnalysis {
             sawM = folded[index] == 0x6D
         }
         return false
-    }
-
-    private static func isMostlyUpperCase(_ text: [UInt8]) -> Bool {
-        var upper = 0
-        var lower = 0
-        for byte in text {
-            if byte >= 0x41 && byte <= 0x5A { upper += 1 } else if byte >= 0x61 && byte <= 0x7A { lower += 1 }
-        }
-        return upper > lower * 3
     }
 
     // MARK: Helpers

@@ -7,18 +7,33 @@
 /// "edema like"), while any other hyphen is a punctuation token (levels need it: "l4-5"); white space and
 /// control bytes separate; every other ASCII byte is one punctuation token.
 struct Tokenizer {
-    /// - Complexity: O(n) over the bytes, one append per token.
+    /// - Complexity: O(n) over the bytes; one allocation for the whole token array.
     static func tokenize(_ folded: [UInt8], vocabulary: Vocabulary, into tokens: inout [Token]) {
-        tokens.removeAll(keepingCapacity: true)
-        tokens.reserveCapacity(folded.count / 5)
-        folded.withUnsafeBufferPointer { folded in tokenize(folded, vocabulary: vocabulary, into: &tokens) }
+        // A report never has more tokens than bytes: the array is sized once and filled through a pointer, with no
+        // per-token append (its uniqueness and capacity checks were a tenth of the tokeniser's cost).
+        tokens = folded.withUnsafeBufferPointer { folded in
+            [Token](unsafeUninitializedCapacity: folded.count) { buffer, initializedCount in
+                initializedCount = tokenize(folded, vocabulary: vocabulary, into: buffer.baseAddress!)
+            }
+        }
     }
 
-    private static func tokenize(_ folded: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary, into tokens: inout [Token]) {
+    /// Writes the tokens of `folded` to `output` (room for one token per byte); returns how many.
+    private static func tokenize(
+        _ folded: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary, into output: UnsafeMutablePointer<Token>
+    ) -> Int {
         let count = folded.count
+        var written = 0
         var index = 0
         var space = true
         var lineBreaks = 0
+        @inline(__always) func emit(_ kind: Token.Kind, _ start: Int, _ end: Int, _ word: Int32, _ byte: UInt8) {
+            (output + written).initialize(
+                to: Token(
+                    kind: kind, start: Int32(start), end: Int32(end), word: word, byte: byte, spaceBefore: space,
+                    lineBreakBefore: lineBreaks > 0, blankLineBefore: lineBreaks > 1))
+            written += 1
+        }
         while index < count {
             let byte = folded[index]
             if byte == 0x0A {
@@ -33,17 +48,23 @@ struct Tokenizer {
                 continue
             }
             let start = index
-            var kind: Token.Kind
             if isLetter(byte) {
-                kind = .word
+                // The vocabulary's hash is taken while scanning, so each byte of a word is read once.
+                var hash = Vocabulary.hashSeed
+                hash = Vocabulary.hash(hash, byte)
                 index += 1
                 while index < count {
                     let next = folded[index]
-                    if isLetter(next) || isDigit(next) || next == FoldedText.filler {
+                    if isLetter(next) || isDigit(next) {
+                        hash = Vocabulary.hash(hash, next)
+                        index += 1
+                    } else if next == FoldedText.filler {
                         index += 1
                     } else if next == 0x27, index + 1 < count, isLetter(folded[index + 1]) || folded[index + 1] == FoldedText.filler {
+                        hash = Vocabulary.hash(hash, next)
                         index += 1
                     } else if next == 0x27, folded[index - 1] == 0x73 {  // schmorls'
+                        hash = Vocabulary.hash(hash, next)
                         index += 1
                     } else {
                         break
@@ -52,24 +73,15 @@ struct Tokenizer {
                 // Trailing fillers belong to the white space that follows.
                 var end = index
                 while end > start + 1 && folded[end - 1] == FoldedText.filler { end -= 1 }
-                let id = vocabulary.lookup(folded, start..<end)
-                tokens.append(
-                    Token(
-                        kind: kind, start: Int32(start), end: Int32(end), word: id, byte: byte, spaceBefore: space,
-                        lineBreakBefore: lineBreaks > 0, blankLineBefore: lineBreaks > 1))
+                emit(.word, start, end, vocabulary.lookup(folded, start..<end, hash: hash), byte)
             } else if isDigit(byte) {
-                kind = .number
                 index += 1
                 while index < count, isDigit(folded[index]) { index += 1 }
                 if index + 1 < count, folded[index] == 0x2E, isDigit(folded[index + 1]) {
                     index += 1
                     while index < count, isDigit(folded[index]) { index += 1 }
                 }
-                let id = index - start <= 2 ? vocabulary.lookup(folded, start..<index) : -1
-                tokens.append(
-                    Token(
-                        kind: kind, start: Int32(start), end: Int32(index), word: id, byte: byte, spaceBefore: space,
-                        lineBreakBefore: lineBreaks > 0, blankLineBefore: lineBreaks > 1))
+                emit(.number, start, index, index - start <= 2 ? vocabulary.lookup(folded, start..<index) : -1, byte)
             } else {
                 index += 1
                 if byte == 0x2D, start > 0, index < count, isLetter(folded[start - 1]) && isLetter(folded[index]),
@@ -80,14 +92,12 @@ struct Tokenizer {
                     space = true
                     continue
                 }
-                tokens.append(
-                    Token(
-                        kind: .punctuation, start: Int32(start), end: Int32(index), word: -1, byte: byte,
-                        spaceBefore: space, lineBreakBefore: lineBreaks > 0, blankLineBefore: lineBreaks > 1))
+                emit(.punctuation, start, index, -1, byte)
             }
             space = false
             lineBreaks = 0
         }
+        return written
     }
 
     @inline(__always) static func isLetter(_ byte: UInt8) -> Bool {

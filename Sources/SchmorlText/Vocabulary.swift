@@ -58,16 +58,27 @@ final class Vocabulary: Sendable {
         self.canonicalIndex = canonical
     }
 
+    /// FNV-1a's offset basis: the hash of no bytes.
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One FNV-1a step.
+    @inline(__always)
+    static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+
     /// FNV-1a over the bytes of `range`, skipping filler bytes.
     @inline(__always)
-    static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash = hashSeed
         for index in range {
             let byte = bytes[index]
             if byte == FoldedText.filler { continue }
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            hash = Self.hash(hash, byte)
         }
         return hash
+    }
+
+    static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
+        bytes.withUnsafeBufferPointer { hash($0, range) }
     }
 
     /// The id of the word at `range` of folded `bytes`, or -1.
@@ -76,14 +87,13 @@ final class Vocabulary: Sendable {
         bytes.withUnsafeBufferPointer { lookup($0, range) }
     }
 
-    /// The same over a borrowed buffer (the tokeniser's hot path): no bounds checks, no array retains.
+    /// The same over a borrowed buffer: no bounds checks, no array retains.
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for index in range {
-            let byte = bytes[index]
-            if byte == FoldedText.filler { continue }
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
+        lookup(bytes, range, hash: Self.hash(bytes, range))
+    }
+
+    /// The same, given the hash of the range (the tokeniser's hot path computes it while scanning the word).
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64) -> Int32 {
         return table.withUnsafeBufferPointer { table in
             hashes.withUnsafeBufferPointer { hashes in
                 spellingBytes.withUnsafeBufferPointer { spelling in
