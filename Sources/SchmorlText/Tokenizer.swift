@@ -12,15 +12,18 @@ struct Tokenizer {
         // A report never has more tokens than bytes: the array is sized once and filled through a pointer, with no
         // per-token append (its uniqueness and capacity checks were a tenth of the tokeniser's cost).
         tokens = folded.withUnsafeBufferPointer { folded in
-            [Token](unsafeUninitializedCapacity: folded.count) { buffer, initializedCount in
-                initializedCount = tokenize(folded, vocabulary: vocabulary, into: buffer.baseAddress!)
+            Self.byteClasses.withUnsafeBufferPointer { classes in
+                [Token](unsafeUninitializedCapacity: folded.count) { buffer, initializedCount in
+                    initializedCount = tokenize(folded, classes: classes, vocabulary: vocabulary, into: buffer.baseAddress!)
+                }
             }
         }
     }
 
     /// Writes the tokens of `folded` to `output` (room for one token per byte); returns how many.
     private static func tokenize(
-        _ folded: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary, into output: UnsafeMutablePointer<Token>
+        _ folded: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
+        into output: UnsafeMutablePointer<Token>
     ) -> Int {
         let count = folded.count
         var written = 0
@@ -42,7 +45,7 @@ struct Tokenizer {
                 index += 1
                 continue
             }
-            if byte <= 0x20 || byte == FoldedText.filler || byte == 0x7F {
+            if classes[Int(byte)] & Self.separator != 0 {
                 space = true
                 index += 1
                 continue
@@ -50,26 +53,27 @@ struct Tokenizer {
             let start = index
             if isLetter(byte) {
                 // The vocabulary's hash is taken while scanning, so each byte of a word is read once.
-                var hash = Vocabulary.hashSeed
-                hash = Vocabulary.hash(hash, byte)
+                var hasher = WordHasher()
+                hasher.add(byte)
                 index += 1
                 while index < count {
                     let next = folded[index]
-                    if isLetter(next) || isDigit(next) {
-                        hash = Vocabulary.hash(hash, next)
+                    if classes[Int(next)] & Self.wordPart != 0 {
+                        hasher.add(next)
                         index += 1
                     } else if next == FoldedText.filler {
                         index += 1
                     } else if next == 0x27, index + 1 < count, isLetter(folded[index + 1]) || folded[index + 1] == FoldedText.filler {
-                        hash = Vocabulary.hash(hash, next)
+                        hasher.add(next)
                         index += 1
                     } else if next == 0x27, folded[index - 1] == 0x73 {  // schmorls'
-                        hash = Vocabulary.hash(hash, next)
+                        hasher.add(next)
                         index += 1
                     } else {
                         break
                     }
                 }
+                let hash = hasher.value
                 // Trailing fillers belong to the white space that follows.
                 var end = index
                 while end > start + 1 && folded[end - 1] == FoldedText.filler { end -= 1 }
@@ -98,6 +102,16 @@ struct Tokenizer {
             lineBreaks = 0
         }
         return written
+    }
+
+    /// Byte classes, one table lookup instead of a chain of comparisons per byte.
+    private static let wordPart: UInt8 = 1  // continues a word: a letter, a digit or a byte >= 0x80
+    private static let separator: UInt8 = 2  // white space other than a line break, control bytes, DEL, filler
+    private static let byteClasses: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        if isLetter(byte) || isDigit(byte) { return wordPart }
+        if byte != 0x0A && (byte <= 0x20 || byte == FoldedText.filler || byte == 0x7F) { return separator }
+        return 0
     }
 
     @inline(__always) static func isLetter(_ byte: UInt8) -> Bool {
