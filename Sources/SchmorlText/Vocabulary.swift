@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The hash of a word's bytes, fed one byte at a time while the tokeniser scans the word.
 ///
 /// Bytes are packed eight to a 64-bit chunk and only whole chunks are multiplied in: a multiply per byte (FNV-1a,
@@ -32,8 +38,9 @@ struct WordHasher {
 /// tumour/tumor, ...) share the id of their canonical spelling, so phrase tables list one spelling only.
 /// Lookup hashes the bytes of a token in place (skipping filler bytes), so tokenising allocates nothing per word.
 final class Vocabulary: Sendable {
-    private let table: [Int32]  // slot -> word id, -1 empty
-    private let hashes: [UInt64]  // word id -> hash of its spelling
+    /// Open addressing, linear probing; a slot holds everything a probe compares, so a lookup that misses (most
+    /// words of a report) reads one slot and nothing else.
+    private let table: [Slot]
     /// Every spelling, end to end; entry `e` is `spellingBytes[spellingStart[e]..<spellingStart[e + 1]]`.
     private let spellingBytes: [UInt8]
     private let spellingStart: [Int32]
@@ -42,6 +49,13 @@ final class Vocabulary: Sendable {
     /// Number of distinct canonical words.
     let count: Int
     private let canonicalIndex: [String: Int32]
+
+    private struct Slot {
+        var hash: UInt64 = 0
+        /// Index of the spelling in `spellingStart`, -1 for an empty slot.
+        var entry: Int32 = -1
+        var length: Int32 = 0
+    }
 
     init(words: [String], variants: [String: String]) {
         var canonical: [String: Int32] = [:]
@@ -60,24 +74,21 @@ final class Vocabulary: Sendable {
         }
         var capacity = 64
         while capacity < entries.count * 3 { capacity <<= 1 }
-        var table = [Int32](repeating: -1, count: capacity)
-        var hashes: [UInt64] = []
+        var table = [Slot](repeating: Slot(), count: capacity)
         var spellingBytes: [UInt8] = []
         var spellingStart: [Int32] = [0]
         var ids: [Int32] = []
         for (entry, (spelling, id)) in entries.enumerated() {
             let bytes = Array(spelling.utf8)
             let hash = Self.hash(bytes, 0..<bytes.count)
-            hashes.append(hash)
             spellingBytes += bytes
             spellingStart.append(Int32(spellingBytes.count))
             ids.append(id)
             var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-            while table[slot] != -1 { slot = (slot + 1) & (capacity - 1) }
-            table[slot] = Int32(entry)
+            while table[slot].entry != -1 { slot = (slot + 1) & (capacity - 1) }
+            table[slot] = Slot(hash: hash, entry: Int32(entry), length: Int32(bytes.count))
         }
         self.table = table
-        self.hashes = hashes
         self.spellingBytes = spellingBytes
         self.spellingStart = spellingStart
         self.ids = ids
@@ -115,34 +126,37 @@ final class Vocabulary: Sendable {
 
     /// The same, given the hash of the range (the tokeniser's hot path computes it while scanning the word).
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64) -> Int32 {
-        return table.withUnsafeBufferPointer { table in
-            hashes.withUnsafeBufferPointer { hashes in
-                spellingBytes.withUnsafeBufferPointer { spelling in
-                    spellingStart.withUnsafeBufferPointer { starts in
-                        var slot = Int(truncatingIfNeeded: hash) & mask
-                        while true {
-                            let entry = Int(table[slot])
-                            if entry == -1 { return -1 }
-                            if hashes[entry] == hash {
-                                var position = Int(starts[entry])
-                                let end = Int(starts[entry + 1])
-                                var same = true
-                                for index in range {
-                                    let byte = bytes[index]
-                                    if byte == FoldedText.filler { continue }
-                                    if position >= end || spelling[position] != byte {
-                                        same = false
-                                        break
-                                    }
-                                    position += 1
-                                }
-                                if same && position == end { return ids[entry] }
-                            }
-                            slot = (slot + 1) & mask
-                        }
-                    }
+        table.withUnsafeBufferPointer { table in
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let candidate = table[slot]
+                if candidate.entry < 0 { return -1 }
+                if candidate.hash == hash, sameSpelling(Int(candidate.entry), Int(candidate.length), bytes, range) {
+                    return ids[Int(candidate.entry)]
                 }
+                slot = (slot + 1) & mask
             }
+        }
+    }
+
+    /// Whether the bytes of `range`, filler bytes skipped, spell entry `entry`.
+    @inline(__always)
+    private func sameSpelling(_ entry: Int, _ length: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        spellingBytes.withUnsafeBufferPointer { spelling in
+            let start = Int(spellingStart[entry])
+            if range.count == length {
+                // No filler inside (a spelling has none, so one in the range would not compare equal either).
+                return memcmp(bytes.baseAddress! + range.lowerBound, spelling.baseAddress! + start, length) == 0
+            }
+            var position = start
+            let end = start + length
+            for index in range {
+                let byte = bytes[index]
+                if byte == FoldedText.filler { continue }
+                if position >= end || spelling[position] != byte { return false }
+                position += 1
+            }
+            return position == end
         }
     }
 
