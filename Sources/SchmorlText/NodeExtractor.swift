@@ -29,9 +29,15 @@ struct NodeExtractor {
         }
         var snDefined = false
         var index = 0
+        let tokens = analysis.tokens
+        let folded = analysis.folded
+        let schmorls = words.schmorls
         while index < tokens.count {
             let token = tokens[index]
-            if token.kind == .word, let found = schmorlMention(at: index, nounAt: nounAt) {
+            // Every spelling of the family starts with "s" (or is the exact word): the test that spares most
+            // words the call below.
+            let mayNameNode = token.kind == .word && (token.word == schmorls || folded[Int(token.start)] == 0x73)
+            if mayNameNode, let found = schmorlMention(at: index, nounAt: nounAt) {
                 mentions.append(
                     NodeMention(tokens: index..<found.end, plural: found.plural, anaphoric: false, window: index..<found.end))
                 // "Schmorl's node (SN)" defines the abbreviation.

@@ -79,11 +79,13 @@ struct ReportAnalysis {
 
     /// A word that could start a node mention the findings table does not see: the "schmorl" family (any
     /// spelling keeps "mo" after an "s") and the abbreviation "SN".
+    @inline(__always)
     private static func mayNameNode(_ token: Token, _ folded: [UInt8], _ tables: LexiconTables) -> Bool {
+        if token.kind != .word { return false }
         if token.word == tables.words.schmorls || token.word == tables.words.sn || token.word == tables.words.sns {
             return true
         }
-        return hasSchmorlShape(token, folded)
+        return folded[Int(token.start)] == 0x73 && hasSchmorlShape(token, folded)
     }
 
     /// A word starting with "s" that keeps "mo": every spelling of the "schmorl" family does (schmorl, shmorl,
