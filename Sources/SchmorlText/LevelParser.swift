@@ -70,13 +70,22 @@ struct LevelParser {
         var lastEnd = -10
         var lastRegion: SpinalRegion?
         var lastSequence = -10
+        let ordinals = tables.ordinals
         while index < tokens.count {
             let token = tokens[index]
+            // A level starts at a word of at most three letters ("l4", "t12", "l"), an ordinal ("fourth") or a
+            // number (a list's "2"): the test that passes over the other nine tokens in ten at once.
+            if token.kind == .punctuation
+                || (token.kind == .word && token.end - token.start > 3 && (token.word < 0 || ordinals[Int(token.word)] == 0))
+            {
+                index += 1
+                continue
+            }
             var level = Self.vertebra(folded, token)
             var end = index + 1
             // Ordinal form: "fourth lumbar vertebra", "twelfth thoracic vertebral body", "first sacral segment".
-            if level == nil, token.kind == .word, token.word >= 0, tables.ordinals[Int(token.word)] > 0, index + 1 < tokens.count {
-                let ordinal = Int(tables.ordinals[Int(token.word)])
+            if level == nil, token.kind == .word, token.word >= 0, ordinals[Int(token.word)] > 0, index + 1 < tokens.count {
+                let ordinal = Int(ordinals[Int(token.word)])
                 let regionWord = tokens[index + 1]
                 let region: SpinalRegion? =
                     switch String(decoding: folded[regionWord.range], as: UTF8.self) {
