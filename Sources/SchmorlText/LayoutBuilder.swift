@@ -3,15 +3,22 @@ public import SchmorlModel
 /// Builds the `Layout` of a report: sections, sentences and level headings (rules.md §1, §4; domain.md §6.1).
 struct LayoutBuilder {
     let analysis: ReportAnalysis
+    /// Held directly: reaching it through `analysis` on every access cost a retain and release per token.
+    private let tokens: [Token]
 
-    private var tokens: [Token] { analysis.tokens }
+    init(analysis: ReportAnalysis) {
+        self.analysis = analysis
+        self.tokens = analysis.tokens
+    }
 
     func build(givenSections: [ReportSection]) -> Layout {
         var layout = Layout()
         let count = tokens.count
-        layout.sectionOfToken = [Int32](repeating: 0, count: count)
-        layout.sentenceOfToken = [Int32](repeating: 0, count: count)
-        layout.headingOfToken = [Int32](repeating: -1, count: count)
+        // Filled as local arrays and stored in the layout at the end: writing into an array inside `layout` checked
+        // its uniqueness on every store.
+        var sectionOfToken = [Int32](repeating: 0, count: count)
+        var sentenceOfToken = [Int32](repeating: 0, count: count)
+        var headingOfToken = [Int32](repeating: -1, count: count)
         // Section headers: at a line start, a known header followed by ":" (any case), or alone on its line.
         var headerStarts: [(token: Int, contentStart: Int, kind: SectionKind, title: String)] = []
         var lineStart = true
@@ -89,7 +96,7 @@ struct LayoutBuilder {
                     bytes: TextSpan(start: byteStart(previous), end: analysis.text.count)))
         }
         for (sectionIndex, section) in layout.sections.enumerated() {
-            for index in section.tokens where index < count { layout.sectionOfToken[index] = Int32(sectionIndex) }
+            sectionOfToken.fill(section.tokens, with: Int32(sectionIndex))
         }
         var headerTokens = TokenFlags(count: count)
         var headerContentStarts = TokenFlags(count: count)
@@ -111,7 +118,7 @@ struct LayoutBuilder {
             if index > sentenceStart {
                 var breakBefore = false
                 if token.blankLineBefore || headerTokens.contains(index) || headerContentStarts.contains(index)
-                    || layout.sectionOfToken[index] != layout.sectionOfToken[index - 1]
+                    || sectionOfToken[index] != sectionOfToken[index - 1]
                 {
                     breakBefore = true
                 } else if token.lineBreakBefore {
@@ -153,7 +160,7 @@ struct LayoutBuilder {
         }
         close(count)
         for (sentenceIndex, sentence) in layout.sentences.enumerated() {
-            for index in sentence { layout.sentenceOfToken[index] = Int32(sentenceIndex) }
+            sentenceOfToken.fill(sentence, with: Int32(sentenceIndex))
         }
         // Level headings: "L2-3:" at a line start (after a bullet), or "At L2-3," / "At the L2-L3 level," opening a
         // sentence. Scope: until the next heading, section header or blank line (rules.md §4).
@@ -196,15 +203,18 @@ struct LayoutBuilder {
         for (headingIndex, heading) in headingStarts.enumerated() {
             var end = heading.start + 1
             let limit = headingIndex + 1 < headingStarts.count ? headingStarts[headingIndex + 1].start : count
-            let section = layout.sectionOfToken[heading.start]
-            while end < limit, !tokens[end].blankLineBefore, layout.sectionOfToken[end] == section,
+            let section = sectionOfToken[heading.start]
+            while end < limit, !tokens[end].blankLineBefore, sectionOfToken[end] == section,
                 !headerTokens.contains(end), !(heading.lineOnly && tokens[end].lineBreakBefore)
             {
                 end += 1
             }
             layout.headings.append(Layout.LevelHeading(levelTokens: heading.levelTokens, scope: heading.start..<end))
-            for index in heading.start..<end { layout.headingOfToken[index] = Int32(layout.headings.count - 1) }
+            headingOfToken.fill(heading.start..<end, with: Int32(layout.headings.count - 1))
         }
+        layout.sectionOfToken = sectionOfToken
+        layout.sentenceOfToken = sentenceOfToken
+        layout.headingOfToken = headingOfToken
         return layout
     }
 

@@ -40,7 +40,7 @@ struct ReportAnalysis {
         LevelParser(tables: tables).parse(folded, original: text, tokens, sequenceWords: sequenceTokens, into: &levels)
         levelOfToken = [Int32](repeating: -1, count: tokens.count)
         for (index, level) in levels.enumerated() {
-            for token in level.tokens { levelOfToken[token] = Int32(index) }
+            levelOfToken.fill(level.tokens, with: Int32(index))
         }
         layout = LayoutBuilder(analysis: self).build(givenSections: givenSections)
         // Assertion cues only matter where there is something to assert: a finding, or a word that may name a node.
