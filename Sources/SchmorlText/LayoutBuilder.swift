@@ -106,6 +106,7 @@ struct LayoutBuilder {
         }
         // Sentences.
         var sentenceStart = 0
+        layout.sentences.reserveCapacity(count / 10 + 8)
         func close(_ end: Int) {
             if end > sentenceStart {
                 layout.sentences.append(sentenceStart..<end)
