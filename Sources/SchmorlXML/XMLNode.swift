@@ -153,14 +153,25 @@ struct XMLNode {
                 switch child.kind {
                 case .text, .cdata:
                     child.withContent { content in
-                        for byte in content {
+                        // Run by run: a whitespace run sets the pending space, a run of other bytes is copied whole.
+                        guard let base = content.baseAddress else { return }
+                        var index = 0
+                        while index < content.count {
+                            let byte = base[index]
                             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
                                 pendingSpace = !bytes.isEmpty
-                            } else {
-                                if pendingSpace { bytes.append(0x20) }
-                                pendingSpace = false
-                                bytes.append(byte)
+                                index += 1
+                                continue
                             }
+                            if pendingSpace { bytes.append(0x20) }
+                            pendingSpace = false
+                            let start = index
+                            while index < content.count {
+                                let next = base[index]
+                                if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D { break }
+                                index += 1
+                            }
+                            bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
                         }
                     }
                 case .element: visit(child)
