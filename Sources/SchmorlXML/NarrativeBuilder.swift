@@ -115,11 +115,18 @@ struct NarrativeBuilder {
                 anchor(line: line, column: column)
                 checkAnchor = false
             }
-            // The rest of the run: every byte up to the next whitespace byte or U+00A0.
+            // The rest of the run: every byte up to the next whitespace byte or U+00A0, except that a single space
+            // followed by a word byte stays in the run. Written byte by byte it would come out as itself (one
+            // pending space, flushed as one space) and advance the column in step with the output, so its anchor
+            // would be predicted: copying it with the words around it gives the same bytes and anchors.
             let start = index
             index += 1
             while index < count {
                 let next = base[index]
+                if next == 0x20, index + 1 < count, Self.isWordByte(base, index + 1, count) {
+                    index += 2
+                    continue
+                }
                 if next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D { break }
                 if next == 0xC2, index + 1 < count, base[index + 1] == 0xA0 { break }
                 index += 1
@@ -129,6 +136,13 @@ struct NarrativeBuilder {
             column += index - start
         }
         if bytes.count > limit { overflowed = true }
+    }
+
+    /// Whether the byte at `index` belongs to a word: not XML whitespace and not the start of U+00A0.
+    private static func isWordByte(_ base: UnsafePointer<UInt8>, _ index: Int, _ count: Int) -> Bool {
+        let byte = base[index]
+        if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { return false }
+        return !(byte == 0xC2 && index + 1 < count && base[index + 1] == 0xA0)
     }
 
     /// Appends a Swift string as text from `position` (attribute values, decoded attachments, JSON strings).
