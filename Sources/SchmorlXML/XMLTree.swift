@@ -69,6 +69,9 @@ struct XMLTree {
     private(set) var bytes: [UInt8] = []
     /// The innermost open element, `-1` outside the root.
     private var current = -1
+    /// The last namespace URI stored: libxml2 interns URIs in its dictionary (alive until the parse ends), so an equal
+    /// pointer is an equal URI, and most elements share the previous one's bytes.
+    private var lastNamespace: (uri: UnsafePointer<UInt8>, start: Int, count: Int)?
 
     /// Reserves room for a document of `expectedBytes` (a report wrapper has about one node per 30 bytes of
     /// markup and holds fewer bytes of names and text than of input), so the arrays rarely grow.
@@ -92,7 +95,14 @@ struct XMLTree {
         guard current >= 0 || nodes.isEmpty else { return }
         var node = Node(kind: .element, line: line, column: column, parserLine: parserLine)
         (node.nameStart, node.nameCount) = appendName(localName, prefix: uri == nil ? prefix : nil)
-        if let uri { (node.namespaceStart, node.namespaceCount) = append(cString: uri) }
+        if let uri {
+            if let last = lastNamespace, last.uri == uri {
+                (node.namespaceStart, node.namespaceCount) = (last.start, last.count)
+            } else {
+                (node.namespaceStart, node.namespaceCount) = append(cString: uri)
+                lastNamespace = (uri, node.namespaceStart, node.namespaceCount)
+            }
+        }
         node.firstAttribute = attributes.count
         if let attributeArray {
             for index in 0..<attributeCount {
