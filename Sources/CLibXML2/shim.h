@@ -1,7 +1,7 @@
 #ifndef SCHMORL_CLIBXML2_SHIM_H
 #define SCHMORL_CLIBXML2_SHIM_H
-// The parts of libxml2 SchmorlXML uses: the tree, the parser context with its SAX2 handlers (wrapped to record
-// source positions and to refuse entity declarations), structured errors and the encoding converters.
+// The parts of libxml2 SchmorlXML uses: the parser context with its SAX handlers (replaced to build Schmorl's own
+// tree with source positions and to refuse entity declarations), structured errors and the encoding converters.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>

@@ -190,52 +190,58 @@ struct MarkupRenderer {
     ]
 
     private func role(of node: XMLNode) -> Role {
-        node.withNameBytes { name in
+        switch vocabulary {
+        case .cda:
+            return node.withNameBytes { Self.cdaRole(ElementName(bytes: $0), node) }
+        case .xhtml:
+            return node.withNameBytes { Self.xhtmlRole(ElementName(bytes: $0), node, generic: false) }
+        case .generic:
             // Generic XML names vary in case (<Item>, <PARAGRAPH>); CDA and XHTML names are exact.
-            let key =
-                vocabulary == .generic
-                ? String(decoding: name, as: UTF8.self).lowercased() : String(decoding: name, as: UTF8.self)
-            if vocabulary == .generic, Self.genericInline.contains(key) { return .inline }
-            switch vocabulary {
-            case .cda:
-                switch key {
-                case "paragraph": return .block
-                case "br": return .lineBreak
-                case "list": return .list(ordered: node.attribute("listType") == "ordered")
-                case "item": return .listItem
-                case "table", "thead", "tbody", "tfoot": return .table
-                case "tr": return .row
-                case "td", "th": return .cell
-                case "caption": return .caption
-                case "footnoteRef", "renderMultiMedia", "col", "colgroup": return .skip
-                default: return .inline
-                }
-            case .xhtml, .generic:
-                switch key {
-                case "p", "div", "blockquote", "address", "section", "article", "header", "footer", "dl", "dt", "dd",
-                    "paragraph", "center":
-                    return .block
-                case "h1", "h2", "h3", "h4", "h5", "h6": return .heading
-                case "br", "hr": return .lineBreak
-                case "ul": return .list(ordered: false)
-                case "ol": return .list(ordered: true)
-                case "list": return .list(ordered: node.attribute("listType") == "ordered")
-                case "li", "item", "listitem", "bullet": return .listItem
-                case "table", "thead", "tbody", "tfoot": return .table
-                case "tr": return .row
-                case "td", "th": return .cell
-                case "caption": return .caption
-                case "pre": return .preformatted
-                case "img", "script", "style", "head", "meta", "link", "col", "colgroup": return .skip
-                case "b", "i", "u", "em", "strong", "span", "a", "sub", "sup", "small", "big", "font", "code", "tt",
-                    "abbr", "cite", "q", "s", "strike", "mark", "content", "var", "kbd", "samp", "ins", "del",
-                    "linkHtml":
-                    return vocabulary == .xhtml ? .inline : .block
-                default:
-                    // XHTML: unknown elements flow inline. Generic XML: every other element is a line.
-                    return vocabulary == .xhtml ? .inline : .block
-                }
-            }
+            let key = node.localName.lowercased()
+            if Self.genericInline.contains(key) { return .inline }
+            var bytes = key
+            return bytes.withUTF8 { Self.xhtmlRole(ElementName(bytes: $0), node, generic: true) }
+        }
+    }
+
+    /// The CDA narrative block's elements.
+    private static func cdaRole(_ name: ElementName, _ node: XMLNode) -> Role {
+        switch name {
+        case "paragraph": .block
+        case "br": .lineBreak
+        case "list": .list(ordered: node.attribute("listType") == "ordered")
+        case "item": .listItem
+        case "table", "thead", "tbody", "tfoot": .table
+        case "tr": .row
+        case "td", "th": .cell
+        case "caption": .caption
+        case "footnoteRef", "renderMultiMedia", "col", "colgroup": .skip
+        default: .inline
+        }
+    }
+
+    /// XHTML's elements; generic XML shares the table (lower-cased names) but makes lines of unknown elements.
+    private static func xhtmlRole(_ name: ElementName, _ node: XMLNode, generic: Bool) -> Role {
+        switch name {
+        case "p", "div", "blockquote", "address", "section", "article", "header", "footer", "dl", "dt", "dd",
+            "paragraph", "center":
+            .block
+        case "h1", "h2", "h3", "h4", "h5", "h6": .heading
+        case "br", "hr": .lineBreak
+        case "ul": .list(ordered: false)
+        case "ol": .list(ordered: true)
+        case "list": .list(ordered: node.attribute("listType") == "ordered")
+        case "li", "item", "listitem", "bullet": .listItem
+        case "table", "thead", "tbody", "tfoot": .table
+        case "tr": .row
+        case "td", "th": .cell
+        case "caption": .caption
+        case "pre": .preformatted
+        case "img", "script", "style", "head", "meta", "link", "col", "colgroup": .skip
+        default:
+            // XHTML: unknown elements (and the inline ones: b, span, content, ...) flow inline. Generic XML: every
+            // element not named above is a line.
+            generic ? .block : .inline
         }
     }
 

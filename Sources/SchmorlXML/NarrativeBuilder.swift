@@ -60,11 +60,15 @@ struct NarrativeBuilder {
 
     /// Appends a text node's bytes. `position` is where they start in the source.
     ///
+    /// Works run by run: a run of bytes that are not whitespace is copied in one go, and only its first byte can
+    /// need a pending space, separator, line break or anchor (after it, nothing is pending). Whitespace is the XML
+    /// set (space, tab, CR, LF) plus U+00A0 (`C2 A0`); any other byte, ASCII or not, belongs to a run.
+    ///
     /// - Complexity: O(n) in the bytes appended; one anchor per run that does not follow the source byte for byte.
     mutating func appendText(
         _ content: UnsafeBufferPointer<UInt8>, at position: SourcePosition?, mode: WhitespaceMode = .collapse
     ) {
-        guard !overflowed, content.count > 0 else { return }
+        guard !overflowed, let base = content.baseAddress, content.count > 0 else { return }
         var line = position?.line ?? 0
         var column = position?.column ?? 0
         let tracked = position != nil
@@ -74,7 +78,7 @@ struct NarrativeBuilder {
         var index = 0
         let count = content.count
         while index < count {
-            let byte = content[index]
+            let byte = base[index]
             if byte == 0x0A {
                 newlines += 1
                 pendingSpace = true
@@ -91,7 +95,7 @@ struct NarrativeBuilder {
                 index += 1
                 continue
             }
-            if byte == 0xC2, index + 1 < count, content[index + 1] == 0xA0 {
+            if byte == 0xC2, index + 1 < count, base[index + 1] == 0xA0 {
                 pendingSpace = true
                 column += 2
                 checkAnchor = true
@@ -111,12 +115,34 @@ struct NarrativeBuilder {
                 anchor(line: line, column: column)
                 checkAnchor = false
             }
-            bytes.append(byte)
-            wroteHere = true
-            column += 1
+            // The rest of the run: every byte up to the next whitespace byte or U+00A0, except that a single space
+            // followed by a word byte stays in the run. Written byte by byte it would come out as itself (one
+            // pending space, flushed as one space) and advance the column in step with the output, so its anchor
+            // would be predicted: copying it with the words around it gives the same bytes and anchors.
+            let start = index
             index += 1
+            while index < count {
+                let next = base[index]
+                if next == 0x20, index + 1 < count, Self.isWordByte(base, index + 1, count) {
+                    index += 2
+                    continue
+                }
+                if next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D { break }
+                if next == 0xC2, index + 1 < count, base[index + 1] == 0xA0 { break }
+                index += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+            wroteHere = true
+            column += index - start
         }
         if bytes.count > limit { overflowed = true }
+    }
+
+    /// Whether the byte at `index` belongs to a word: not XML whitespace and not the start of U+00A0.
+    private static func isWordByte(_ base: UnsafePointer<UInt8>, _ index: Int, _ count: Int) -> Bool {
+        let byte = base[index]
+        if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { return false }
+        return !(byte == 0xC2 && index + 1 < count && base[index + 1] == 0xA0)
     }
 
     /// Appends a Swift string as text from `position` (attribute values, decoded attachments, JSON strings).
@@ -328,27 +354,55 @@ struct NarrativeBuilder {
         guard !needle.isEmpty else { return true }
         let haystack = Self.squeezed(bytes)
         guard needle.count <= haystack.count else { return false }
-        let first = needle[0]
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pattern in
+                guard let hayBase = hay.baseAddress, let patternBase = pattern.baseAddress else { return false }
+                let first = patternBase[0]
+                let last = hay.count - pattern.count
+                var index = 0
+                while index <= last {
+                    if hayBase[index] == first, memoryEqual(hayBase + index, patternBase, pattern.count) { return true }
+                    index += 1
+                }
+                return false
+            }
         }
-        return false
     }
 
+    /// Whether `count` bytes at `a` and `b` are equal.
+    private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var index = 0
+        while index < count {
+            if a[index] != b[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// `bytes` with whitespace runs (space, tab, CR, LF) made one space, leading ones dropped.
     private static func squeezed(_ bytes: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
-        var space = false
-        for byte in bytes {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                space = !result.isEmpty
-            } else {
+        bytes.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress else { return }
+            var space = false
+            var index = 0
+            while index < source.count {
+                let byte = base[index]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    space = !result.isEmpty
+                    index += 1
+                    continue
+                }
                 if space { result.append(0x20) }
                 space = false
-                result.append(byte)
+                let start = index
+                while index < source.count {
+                    let next = base[index]
+                    if next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D { break }
+                    index += 1
+                }
+                result.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
             }
         }
         return result

@@ -12,6 +12,10 @@ enum RootElementSniffer {
     static let dcmtkNamespace = "http://dicom.offis.de/dcmsr"
     static let nativeDicomNamespace = "http://dicom.nema.org/PS3.19/models/NativeDICOM"
 
+    /// The roots told apart by their attributes (namespace, `type`); reading other roots' attributes would cost a
+    /// String each for nothing.
+    static let rootsReadByAttributes: Set<String> = ["Bundle", "report", "section"]
+
     /// How far the prolog may reach before the root start tag must have begun.
     static let window = 64 * 1024
 
@@ -32,7 +36,7 @@ enum RootElementSniffer {
         }
         guard first == UInt8(ascii: "<") else { return nil }
         let ascii = asciiPrefix(bytes)
-        guard let root = rootElement(ascii) else { return .genericXML }
+        guard let root = rootElement(ascii, attributesOf: rootsReadByAttributes) else { return .genericXML }
         switch root.localName {
         case "ClinicalDocument": return .cda
         case "DiagnosticReport": return .fhirXML
@@ -92,20 +96,22 @@ enum RootElementSniffer {
         return result
     }
 
-    /// The root start tag in an ASCII prefix, or nil if the prefix holds none.
-    static func rootElement(_ ascii: [UInt8]) -> RootElement? {
+    /// The root start tag in an ASCII prefix, or nil if the prefix holds none. Its attributes are read when its
+    /// local name is in `attributesOf` (nil: always).
+    static func rootElement(_ ascii: [UInt8], attributesOf: Set<String>? = nil) -> RootElement? {
         var index = 0
         let count = ascii.count
-        func starts(_ text: String, at position: Int) -> Bool {
-            let pattern = Array(text.utf8)
-            return position + pattern.count <= count
-                && ascii[position..<(position + pattern.count)].elementsEqual(pattern)
+        // Literal markers compared byte by byte: no array per comparison (this runs on every XML input).
+        func starts(_ text: StaticString, at position: Int) -> Bool {
+            let length = text.utf8CodeUnitCount
+            guard position + length <= count else { return false }
+            for offset in 0..<length where ascii[position + offset] != text.utf8Start[offset] { return false }
+            return true
         }
-        func skip(past terminator: String) -> Bool {
-            let pattern = Array(terminator.utf8)
-            while index + pattern.count <= count {
-                if ascii[index..<(index + pattern.count)].elementsEqual(pattern) {
-                    index += pattern.count
+        func skip(past terminator: StaticString) -> Bool {
+            while index + terminator.utf8CodeUnitCount <= count {
+                if starts(terminator, at: index) {
+                    index += terminator.utf8CodeUnitCount
                     return true
                 }
                 index += 1
@@ -141,7 +147,7 @@ enum RootElementSniffer {
                     }
                 }
             } else if byte == 0x3C {
-                return startTag(ascii, from: index + 1)
+                return startTag(ascii, from: index + 1, attributesOf: attributesOf)
             } else {
                 return nil
             }
@@ -149,7 +155,7 @@ enum RootElementSniffer {
         return nil
     }
 
-    private static func startTag(_ ascii: [UInt8], from start: Int) -> RootElement? {
+    private static func startTag(_ ascii: [UInt8], from start: Int, attributesOf: Set<String>?) -> RootElement? {
         var index = start
         let count = ascii.count
         func isNameByte(_ byte: UInt8) -> Bool {
@@ -170,8 +176,10 @@ enum RootElementSniffer {
         }
         let qualified = readName()
         guard !qualified.isEmpty else { return nil }
+        let parts = qualified.split(separator: ":", maxSplits: 1)
+        let localName = parts.count == 2 ? String(parts[1]) : qualified
         var attributes: [String: String] = [:]
-        while index < count {
+        while attributesOf?.contains(localName) ?? true, index < count {
             skipSpace()
             guard index < count, ascii[index] != 0x3E, ascii[index] != 0x2F else { break }
             let name = readName()
@@ -188,11 +196,7 @@ enum RootElementSniffer {
             attributes[name] = String(decoding: ascii[begin..<min(index, count)], as: UTF8.self)
             index += 1
         }
-        let parts = qualified.split(separator: ":", maxSplits: 1)
-        if parts.count == 2 {
-            return RootElement(prefix: String(parts[0]), localName: String(parts[1]), attributes: attributes)
-        }
-        return RootElement(prefix: nil, localName: qualified, attributes: attributes)
+        return RootElement(prefix: parts.count == 2 ? String(parts[0]) : nil, localName: localName, attributes: attributes)
     }
 
     /// Whether `bytes` contains `pattern`.

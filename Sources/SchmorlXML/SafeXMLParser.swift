@@ -21,10 +21,11 @@ import SchmorlModel
 ///   handler (`sax->serror`) collects them, and for the few errors raised without a context (encoding
 ///   conversion) the thread's structured handler is swapped in for the duration of the parse and restored after.
 ///   The whole parse runs synchronously on one thread, so the per-thread swap cannot leak to another task.
-/// - Source positions: libxml2 2.9 records a line per node but no column. The SAX handlers are wrapped to record,
-///   in each element's and text node's `_private` field, the line and column where it starts (the parser's
-///   position after the previous event, which for content inside the root element is exact). libxml2 counts the
-///   column in characters; see ``XMLNode/sourcePosition``.
+/// - No DOM: the SAX handlers build an ``XMLTree`` (flat arrays) instead of libxml2's tree, which cost more to
+///   build and free than the rest of the read. The parser, its checks and its errors are libxml2's, unchanged.
+/// - Source positions: libxml2 2.9 keeps no column. The handlers record, for each element and text node, the line
+///   and column where it starts (the parser's position after the previous event, which for content inside the
+///   root element is exact). libxml2 counts the column in characters; see ``XMLNode/sourcePosition``.
 enum SafeXMLParser {
     /// Parses `bytes` (any encoding libxml2 detects or the XML declaration names) and runs `body` on the root
     /// element. The tree is freed when `body` returns; nodes must not escape it.
@@ -43,61 +44,70 @@ enum SafeXMLParser {
         guard bytes.count < Int(Int32.max) else {
             throw SchmorlError(.inputTooLarge, "\(what)is larger than libxml2 can read (2 GiB)", record: record)
         }
-        // C callbacks reach `state` through an unretained pointer; it stays alive through the parse because the
-        // closure reads it after `xmlParseDocument` returns.
-        let state = ParseState()
-        let parsed: xmlDocPtr? = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
-            // libxml2 copies the input (a static, zero-copy input buffer reads garbage in 2.9.14 once the parser
-            // shrinks it): the copy adds the input's size to the peak memory of a large document.
-            guard let ctxt = xmlCreateMemoryParserCtxt(chars, Int32(bytes.count)) else { return nil }
-            defer { xmlFreeParserCtxt(ctxt) }
-            let options =
-                XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue
-            _ = xmlCtxtUseOptions(ctxt, Int32(options))
-            // The options already clear these; set them again so that no process-wide default (for instance a
-            // library calling xmlSubstituteEntitiesDefault(1)) can turn substitution or DTD loading back on.
-            ctxt.pointee.replaceEntities = 0
-            ctxt.pointee.loadsubset = 0
-            ctxt.pointee.validate = 0
-            ctxt.pointee.linenumbers = 1
-            ctxt.pointee._private = Unmanaged.passUnretained(state).toOpaque()
-            if let sax = ctxt.pointee.sax {
-                sax.pointee.serror = onParserError
-                sax.pointee.entityDecl = onEntityDeclaration
-                sax.pointee.startElementNs = onStartElement
-                sax.pointee.endElementNs = onEndElement
-                sax.pointee.characters = onCharacters
-                sax.pointee.ignorableWhitespace = onCharacters
-                sax.pointee.cdataBlock = onCDATA
-                sax.pointee.comment = onComment
-                sax.pointee.processingInstruction = onProcessingInstruction
-                sax.pointee.reference = onReference
+        // C callbacks reach `state` through the parser context's `_private` pointer, valid for the parse.
+        var state = ParseState(tree: XMLTree(expectedBytes: bytes.count))
+        let parsed = withUnsafeMutablePointer(to: &state) { statePointer in
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
+                parse(chars, count: Int32(bytes.count), state: statePointer)
             }
-            let previousHandler = __xmlStructuredError().pointee
-            let previousContext = __xmlStructuredErrorContext().pointee
-            xmlSetStructuredErrorFunc(Unmanaged.passUnretained(state).toOpaque(), onContextlessError)
-            defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
-            _ = xmlParseDocument(ctxt)
-            let document = ctxt.pointee.myDoc
-            ctxt.pointee.myDoc = nil
-            if ctxt.pointee.wellFormed == 0 || state.refusal != nil {
-                if let document { xmlFreeDoc(document) }
-                return nil
-            }
-            return document
         }
-        guard let document = parsed else { throw state.error(record: record, context: what) }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else {
+        guard parsed else { throw state.error(record: record, context: what) }
+        guard state.tree.hasRoot else {
             throw SchmorlError(.malformedXML, "\(what)has no root element", record: record)
         }
-        return try body(XMLNode(UnsafeMutableRawPointer(root)))
+        return try state.tree.withView { tree throws(SchmorlError) in try body(XMLNode(tree: tree, index: 0)) }
+    }
+
+    /// Runs libxml2 over the input with the handlers below; true when the document is well-formed and allowed.
+    private static func parse(
+        _ chars: UnsafePointer<CChar>, count: Int32, state: UnsafeMutablePointer<ParseState>
+    ) -> Bool {
+        // libxml2 copies the input (a static, zero-copy input buffer reads garbage in 2.9.14 once the parser
+        // shrinks it): the copy adds the input's size to the peak memory of a large document.
+        guard let ctxt = xmlCreateMemoryParserCtxt(chars, count) else { return false }
+        defer { xmlFreeParserCtxt(ctxt) }
+        let options = XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue
+        _ = xmlCtxtUseOptions(ctxt, Int32(options))
+        // The options already clear these; set them again so that no process-wide default (for instance a
+        // library calling xmlSubstituteEntitiesDefault(1)) can turn substitution or DTD loading back on.
+        ctxt.pointee.replaceEntities = 0
+        ctxt.pointee.loadsubset = 0
+        ctxt.pointee.validate = 0
+        ctxt.pointee.linenumbers = 1
+        ctxt.pointee._private = UnsafeMutableRawPointer(state)
+        if let sax = ctxt.pointee.sax {
+            sax.pointee.serror = onParserError
+            sax.pointee.entityDecl = onEntityDeclaration
+            sax.pointee.startElementNs = onStartElement
+            sax.pointee.endElementNs = onEndElement
+            // One function for both, as libxml2's own SAX2 set-up does: the parser then never asks whether
+            // whitespace is ignorable (which would look at the DOM node this reader does not build).
+            sax.pointee.characters = onCharacters
+            sax.pointee.ignorableWhitespace = onCharacters
+            sax.pointee.cdataBlock = onCDATA
+            sax.pointee.comment = onComment
+            sax.pointee.processingInstruction = onProcessingInstruction
+            sax.pointee.reference = onReference
+        }
+        let previousHandler = __xmlStructuredError().pointee
+        let previousContext = __xmlStructuredErrorContext().pointee
+        xmlSetStructuredErrorFunc(UnsafeMutableRawPointer(state), onContextlessError)
+        defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+        _ = xmlParseDocument(ctxt)
+        // The document libxml2 started holds the DOCTYPE at most (the handlers above build the tree).
+        if let document = ctxt.pointee.myDoc {
+            ctxt.pointee.myDoc = nil
+            xmlFreeDoc(document)
+        }
+        return ctxt.pointee.wellFormed != 0 && state.pointee.refusal == nil
     }
 }
 
-/// What the SAX wrappers record while one document parses. A class only because C callbacks reach it through the
-/// parser context's `_private` pointer; it lives for one call of ``SafeXMLParser/withDocument(_:record:context:_:)``.
-private final class ParseState {
+/// What the SAX handlers record while one document parses: the tree, errors, the parser's last position. C callbacks
+/// reach it through the parser context's `_private` pointer; it lives on the stack of one call of
+/// ``SafeXMLParser/withDocument(_:record:context:_:)`` (a struct behind a pointer: no reference counting and no
+/// exclusivity checks per callback).
+private struct ParseState {
     struct Diagnostic {
         var message: String
         var code: Int32
@@ -107,6 +117,8 @@ private final class ParseState {
 
     /// The first errors libxml2 reported, fatal or not (a bounded list: a hostile document can raise many).
     var diagnostics: [Diagnostic] = []
+    /// The document read so far.
+    var tree: XMLTree
     /// Why the document was refused as unsafe, if it was.
     var refusal: Diagnostic?
     /// The parser's position after the last SAX event: where the next node starts.
@@ -115,7 +127,7 @@ private final class ParseState {
 
     static let maximumDiagnostics = 16
 
-    func record(_ error: UnsafeMutablePointer<xmlError>) {
+    mutating func record(_ error: UnsafeMutablePointer<xmlError>) {
         let level = error.pointee.level
         guard level != XML_ERR_WARNING, diagnostics.count < Self.maximumDiagnostics else { return }
         var message = error.pointee.message.map { String(cString: $0) } ?? "unknown libxml2 error"
@@ -167,35 +179,35 @@ private final class ParseState {
         }
     }
 
-    static func from(_ context: UnsafeMutableRawPointer?) -> (UnsafeMutablePointer<xmlParserCtxt>, ParseState)? {
+    static func from(_ context: UnsafeMutableRawPointer?)
+        -> (UnsafeMutablePointer<xmlParserCtxt>, UnsafeMutablePointer<ParseState>)?
+    {
         guard let context else { return nil }
         let ctxt = context.assumingMemoryBound(to: xmlParserCtxt.self)
         guard let opaque = ctxt.pointee._private else { return nil }
-        return (ctxt, Unmanaged<ParseState>.fromOpaque(opaque).takeUnretainedValue())
+        return (ctxt, opaque.assumingMemoryBound(to: ParseState.self))
     }
 
-    func advance(to ctxt: UnsafeMutablePointer<xmlParserCtxt>, columnOffset: Int = 0) {
+    mutating func advance(to ctxt: UnsafeMutablePointer<xmlParserCtxt>, columnOffset: Int = 0) {
         guard let input = ctxt.pointee.input else { return }
         lastLine = Int(input.pointee.line)
         lastColumn = Int(input.pointee.col) + columnOffset
     }
 }
 
-/// Packs a line and column into a node's `_private` pointer (line in the high 32 bits; never zero).
-private func packPosition(line: Int, column: Int) -> UnsafeMutableRawPointer? {
-    let line = min(max(line, 1), Int(UInt32.max))
-    let column = min(max(column, 1), Int(UInt32.max))
-    return UnsafeMutableRawPointer(bitPattern: line << 32 | column)
+/// The parser's current line (libxml2's line for a node made now).
+private func parserLine(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>) -> Int {
+    ctxt.pointee.input.map { Int($0.pointee.line) } ?? 0
 }
 
 private func onParserError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let error, let (_, state) = ParseState.from(context) else { return }
-    state.record(error)
+    state.pointee.record(error)
 }
 
 private func onContextlessError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let error, let context else { return }
-    Unmanaged<ParseState>.fromOpaque(context).takeUnretainedValue().record(error)
+    context.assumingMemoryBound(to: ParseState.self).pointee.record(error)
 }
 
 private func onEntityDeclaration(
@@ -203,13 +215,13 @@ private func onEntityDeclaration(
     _ publicID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?, _ content: UnsafeMutablePointer<xmlChar>?
 ) {
     guard let (ctxt, state) = ParseState.from(context) else { return }
-    if state.refusal == nil {
+    if state.pointee.refusal == nil {
         let entity = name.map { String(cString: $0) } ?? "?"
         let external = systemID.map { " naming \"\(String(cString: $0))\"" } ?? ""
         let position = ctxt.pointee.input.map {
             SourcePosition(line: Int($0.pointee.line), column: max(Int($0.pointee.col), 1))
         }
-        state.refusal = ParseState.Diagnostic(
+        state.pointee.refusal = ParseState.Diagnostic(
             message: "declares the entity '\(entity)'\(external) in its DOCTYPE; entity declarations are refused "
                 + "(they can read local files or expand without bound): remove them and use character references",
             code: 0, fatal: true, position: position)
@@ -223,73 +235,68 @@ private func onStartElement(
     _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int32, _ defaultedCount: Int32,
     _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
-    xmlSAX2StartElementNs(
-        context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaultedCount, attributes)
     guard let (ctxt, state) = ParseState.from(context) else { return }
-    if let node = ctxt.pointee.node, node.pointee._private == nil {
-        node.pointee._private = packPosition(line: state.lastLine, column: state.lastColumn)
-    }
+    // Attributes defaulted from the DTD come last; SAX2 drops them unless XML_COMPLETE_ATTRS is set (never here).
+    state.pointee.tree.startElement(
+        localName: localName, prefix: prefix, uri: uri, attributes: attributes,
+        attributeCount: Int(attributeCount - defaultedCount), line: state.pointee.lastLine,
+        column: state.pointee.lastColumn, parserLine: parserLine(ctxt))
     // The callback fires with the cursor on the start tag's closing '>': content starts one column later.
-    state.advance(to: ctxt, columnOffset: 1)
+    state.pointee.advance(to: ctxt, columnOffset: 1)
 }
 
 private func onEndElement(
     _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
     _ uri: UnsafePointer<xmlChar>?
 ) {
-    xmlSAX2EndElementNs(context, localName, prefix, uri)
     guard let (ctxt, state) = ParseState.from(context) else { return }
-    state.advance(to: ctxt)
+    state.pointee.tree.endElement()
+    state.pointee.advance(to: ctxt)
 }
 
-/// Text: the node libxml2 creates (or extends) gets the position where the previous event ended.
+/// Text: a new node gets the position where the previous event ended.
 private func onCharacters(_ context: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
-    guard let (ctxt, state) = ParseState.from(context) else {
-        xmlSAX2Characters(context, characters, length)
+    guard let (ctxt, state) = ParseState.from(context), let characters else { return }
+    let added = state.pointee.tree.appendCharacters(
+        UnsafeBufferPointer(start: characters, count: Int(length)), kind: .text, line: state.pointee.lastLine,
+        column: state.pointee.lastColumn, parserLine: parserLine(ctxt))
+    if !added {
+        // SAX2's "huge text node": it stops the parse where it is without making the document malformed.
+        ctxt.pointee.errNo = Int32(XML_ERR_NO_MEMORY.rawValue)
+        ctxt.pointee.instate = XML_PARSER_EOF
+        ctxt.pointee.disableSAX = 1
         return
     }
-    let parent = ctxt.pointee.node
-    let previousLast = parent?.pointee.last
-    xmlSAX2Characters(context, characters, length)
-    if let parent, let last = parent.pointee.last, last != previousLast, last.pointee._private == nil {
-        last.pointee._private = packPosition(line: state.lastLine, column: state.lastColumn)
-    }
-    state.advance(to: ctxt)
+    state.pointee.advance(to: ctxt)
 }
 
 private func onCDATA(_ context: UnsafeMutableRawPointer?, _ value: UnsafePointer<xmlChar>?, _ length: Int32) {
-    guard let (ctxt, state) = ParseState.from(context) else {
-        xmlSAX2CDataBlock(context, value, length)
-        return
-    }
-    let parent = ctxt.pointee.node
-    let previousLast = parent?.pointee.last
-    xmlSAX2CDataBlock(context, value, length)
-    if let parent, let last = parent.pointee.last, last != previousLast, last.pointee._private == nil {
-        // The text starts after "<![CDATA[" (9 bytes).
-        last.pointee._private = packPosition(line: state.lastLine, column: state.lastColumn + 9)
-    }
-    state.advance(to: ctxt)
+    guard let (ctxt, state) = ParseState.from(context), let value else { return }
+    // The text starts after "<![CDATA[" (9 bytes).
+    _ = state.pointee.tree.appendCharacters(
+        UnsafeBufferPointer(start: value, count: Int(length)), kind: .cdata, line: state.pointee.lastLine,
+        column: state.pointee.lastColumn + 9, parserLine: parserLine(ctxt))
+    state.pointee.advance(to: ctxt)
 }
 
 private func onComment(_ context: UnsafeMutableRawPointer?, _ value: UnsafePointer<xmlChar>?) {
-    xmlSAX2Comment(context, value)
     guard let (ctxt, state) = ParseState.from(context) else { return }
-    state.advance(to: ctxt)
+    state.pointee.tree.appendMarkup(.comment, content: value, parserLine: parserLine(ctxt))
+    state.pointee.advance(to: ctxt)
 }
 
 private func onProcessingInstruction(
     _ context: UnsafeMutableRawPointer?, _ target: UnsafePointer<xmlChar>?, _ data: UnsafePointer<xmlChar>?
 ) {
-    xmlSAX2ProcessingInstruction(context, target, data)
     guard let (ctxt, state) = ParseState.from(context) else { return }
-    state.advance(to: ctxt)
+    state.pointee.tree.appendMarkup(.processingInstruction, content: data, parserLine: parserLine(ctxt))
+    state.pointee.advance(to: ctxt)
 }
 
 private func onReference(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
-    xmlSAX2Reference(context, name)
     guard let (ctxt, state) = ParseState.from(context) else { return }
-    state.advance(to: ctxt)
+    state.pointee.tree.appendEntityReference()
+    state.pointee.advance(to: ctxt)
 }
 
 /// The process-wide external entity loader: refuses every load (a second guard behind the entity refusal).
@@ -297,10 +304,10 @@ private func refuseExternalEntity(
     _ url: UnsafePointer<CChar>?, _ id: UnsafePointer<CChar>?, _ context: xmlParserCtxtPtr?
 ) -> xmlParserInputPtr? {
     if let context, let opaque = context.pointee._private {
-        let state = Unmanaged<ParseState>.fromOpaque(opaque).takeUnretainedValue()
-        if state.refusal == nil {
+        let state = opaque.assumingMemoryBound(to: ParseState.self)
+        if state.pointee.refusal == nil {
             let target = url.map { String(cString: $0) } ?? "?"
-            state.refusal = ParseState.Diagnostic(
+            state.pointee.refusal = ParseState.Diagnostic(
                 message: "asks to load the external resource \"\(target)\"; external loads are refused",
                 code: 0, fatal: true, position: nil)
         }
@@ -324,12 +331,14 @@ enum LibXML2Runtime {
         _ body: () -> Result, collect: (String) -> Void
     ) -> Result {
         _ = ready
-        let state = ParseState()
+        var state = ParseState(tree: XMLTree(expectedBytes: 0))
         let previousHandler = __xmlStructuredError().pointee
         let previousContext = __xmlStructuredErrorContext().pointee
-        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(state).toOpaque(), onContextlessError)
-        let result = body()
-        xmlSetStructuredErrorFunc(previousContext, previousHandler)
+        let result = withUnsafeMutablePointer(to: &state) { statePointer in
+            xmlSetStructuredErrorFunc(UnsafeMutableRawPointer(statePointer), onContextlessError)
+            defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+            return body()
+        }
         for diagnostic in state.diagnostics { collect(diagnostic.message) }
         return result
     }

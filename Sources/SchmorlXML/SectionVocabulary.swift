@@ -139,6 +139,8 @@ enum SectionVocabulary {
 
     /// "clinicalHistory" -> "clinical history", "IMPRESSION:" -> "impression", "Reason_for_exam" -> "reason for exam".
     static func normalizedHeader(_ text: String) -> String {
+        var copy = text
+        if let ascii = copy.withUTF8({ asciiNormalizedHeader($0) }) { return ascii }
         var words: [String] = []
         var current = ""
         var previous: Character = " "
@@ -158,11 +160,60 @@ enum SectionVocabulary {
         return words.joined(separator: " ")
     }
 
+    /// ``normalizedHeader(_:)`` for ASCII text, on bytes (nil when `text` is not ASCII). Headers are nearly always
+    /// ASCII, and the Character loop costs far more than the rule needs. For ASCII the two agree: the whitespace
+    /// characters are tab to CR and space, upper case is A-Z, lower case a-z.
+    private static func asciiNormalizedHeader(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        var wordStart = true
+        var previous: UInt8 = 0x20
+        for byte in text {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x5F || byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0x3A || byte == 0x2E {
+                wordStart = true
+            } else {
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                if isUpper && previous >= 0x61 && previous <= 0x7A { wordStart = true }
+                if wordStart {
+                    if !result.isEmpty { result.append(0x20) }
+                    wordStart = false
+                }
+                result.append(isUpper ? byte | 0x20 : byte)
+            }
+            previous = byte
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// The title a header is rendered with: upper case, words separated by single spaces.
     static func displayTitle(_ text: String) -> String {
+        var copy = text
+        if let ascii = copy.withUTF8({ asciiDisplayTitle($0) }) { return ascii }
         var title = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         while title.hasSuffix(":") { title.removeLast() }
         return title.trimmingTrailingSpaces().uppercased()
+    }
+
+    /// ``displayTitle(_:)`` for ASCII text, on bytes (nil when `text` is not ASCII): the same steps (words joined
+    /// by one space, trailing colons then trailing spaces dropped, upper case) without a String per word.
+    private static func asciiDisplayTitle(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        var pendingSpace = false
+        for byte in text {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte)
+            }
+        }
+        while result.last == 0x3A { result.removeLast() }
+        while result.last == 0x20 { result.removeLast() }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whether a short text is a spinal level heading: "L4-5", "L4-L5", "L4/5", "L4–5", "T12-L1", "L5-S1", "L3",

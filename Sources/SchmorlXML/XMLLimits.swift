@@ -10,7 +10,7 @@ public struct XMLLimits: Sendable, Hashable, Codable {
     /// Largest input accepted, in bytes. Checked before parsing, so an oversized input costs nothing.
     ///
     /// 64 MiB by default: the largest real report wrappers (a CDA with embedded attachments) are a few MB, and
-    /// the DOM libxml2 builds takes a small multiple of the input.
+    /// the parsed tree takes a small multiple of the input.
     public var maximumInputBytes: Int
 
     /// Largest narrative assembled for one report, in bytes (after base64 decoding of attachments).

@@ -40,7 +40,8 @@ public struct XMLReportReader: Sendable {
     ///     XML as text.
     /// - Throws: `.inputTooLarge`, `.malformedXML` (with line and column), `.unsafeXML`, `.invalidJSON`,
     ///   `.invalidBase64`, `.invalidUTF8`, `.unsupportedFormat`, `.emptyReport`.
-    /// - Complexity: O(n) in the input; memory is dominated by libxml2's tree, a small multiple of the input.
+    /// - Complexity: O(n) in the input; memory is dominated by the parsed tree (``XMLTree``) and
+    ///   libxml2's copy of the input, a small multiple of the input.
     public func read(bytes: [UInt8], id: String, format: SourceFormat?) throws(SchmorlError) -> [ReportDocument] {
         guard bytes.count <= limits.maximumInputBytes else {
             throw SchmorlError(
