@@ -52,32 +52,35 @@ struct Tokenizer {
             }
             let start = index
             if isLetter(byte) {
-                // The vocabulary's hash is taken while scanning, so each byte of a word is read once.
-                var hasher = WordHasher()
-                hasher.add(byte)
+                // Find the word's end first (one table lookup per byte); its key is then read in 64-bit loads.
+                var hasFiller = false
                 index += 1
                 while index < count {
                     let next = folded[index]
                     if classes[Int(next)] & Self.wordPart != 0 {
-                        hasher.add(next)
                         index += 1
                     } else if next == FoldedText.filler {
+                        hasFiller = true
                         index += 1
                     } else if next == 0x27, index + 1 < count, isLetter(folded[index + 1]) || folded[index + 1] == FoldedText.filler {
-                        hasher.add(next)
                         index += 1
                     } else if next == 0x27, folded[index - 1] == 0x73 {  // schmorls'
-                        hasher.add(next)
                         index += 1
                     } else {
                         break
                     }
                 }
-                let hash = hasher.value
                 // Trailing fillers belong to the white space that follows.
                 var end = index
                 while end > start + 1 && folded[end - 1] == FoldedText.filler { end -= 1 }
-                emit(.word, start, end, vocabulary.lookup(folded, start..<end, hash: hash), byte)
+                let id: Int32
+                if hasFiller {
+                    id = vocabulary.lookup(folded, start..<end)
+                } else {
+                    let base = folded.baseAddress!
+                    id = vocabulary.lookup(WordKey(base + start, length: end - start, end: base + count), at: base + start)
+                }
+                emit(.word, start, end, id, byte)
             } else if isDigit(byte) {
                 index += 1
                 while index < count, isDigit(folded[index]) { index += 1 }

@@ -4,31 +4,46 @@ import Glibc
 import Darwin
 #endif
 
-/// The hash of a word's bytes, fed one byte at a time while the tokeniser scans the word.
+/// A word's bytes read eight at a time: the hash that picks its vocabulary slot, and its first eight bytes.
 ///
-/// Bytes are packed eight to a 64-bit chunk and only whole chunks are multiplied in: a multiply per byte (FNV-1a,
-/// as before) put the multiplier's latency on every byte of every word, the tokeniser's slowest step.
-struct WordHasher {
-    private var chunk: UInt64 = 0
-    private var filled = 0
-    private var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+/// The tokeniser first finds where a word ends (one table lookup per byte), then reads the word in 64-bit loads:
+/// one multiply per eight bytes instead of one per byte, and a word of up to eight bytes (most of them) is
+/// compared with a vocabulary entry as one integer, with no byte loop and no `memcmp`.
+struct WordKey {
+    let hash: UInt64
+    /// The first eight bytes, little-endian, zero-padded: byte `i` is bits `8i ..< 8i + 8`.
+    let prefix: UInt64
+    let length: Int
 
+    /// The key of `length` bytes at `start`, with `end` the end of the readable buffer: whole 64-bit loads are
+    /// used wherever they stay inside it.
     @inline(__always)
-    mutating func add(_ byte: UInt8) {
-        chunk = chunk << 8 | UInt64(byte)
-        filled += 1
-        if filled == 8 {
+    init(_ start: UnsafePointer<UInt8>, length: Int, end: UnsafePointer<UInt8>) {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var prefix: UInt64 = 0
+        var offset = 0
+        while offset < length {
+            let chunk = Self.load(start + offset, count: min(8, length - offset), end: end)
+            if offset == 0 { prefix = chunk }
             hash = (hash ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
-            chunk = 0
-            filled = 0
+            offset += 8
         }
+        let mixed = (hash ^ UInt64(length)) &* 0xC4CE_B9FE_1A85_EC53
+        self.hash = mixed ^ (mixed >> 31)
+        self.prefix = prefix
+        self.length = length
     }
 
-    /// The finished hash, its high bits folded into the low ones that pick a slot.
+    /// `count` (1...8) bytes at `pointer` as a little-endian integer, zero above them.
     @inline(__always)
-    var value: UInt64 {
-        let mixed = (hash ^ chunk) &* 0xC4CE_B9FE_1A85_EC53
-        return mixed ^ (mixed >> 31)
+    private static func load(_ pointer: UnsafePointer<UInt8>, count: Int, end: UnsafePointer<UInt8>) -> UInt64 {
+        if end - pointer >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+            return count == 8 ? word : word & ((1 << (UInt64(count) * 8)) - 1)
+        }
+        var value: UInt64 = 0
+        for index in 0..<count { value |= UInt64(pointer[index]) << (UInt64(index) * 8) }
+        return value
     }
 }
 
@@ -52,6 +67,8 @@ final class Vocabulary: Sendable {
 
     private struct Slot {
         var hash: UInt64 = 0
+        /// The spelling's first eight bytes (`WordKey.prefix`): the whole spelling when it is that short.
+        var prefix: UInt64 = 0
         /// Index of the spelling in `spellingStart`, -1 for an empty slot.
         var entry: Int32 = -1
         var length: Int32 = 0
@@ -80,13 +97,14 @@ final class Vocabulary: Sendable {
         var ids: [Int32] = []
         for (entry, (spelling, id)) in entries.enumerated() {
             let bytes = Array(spelling.utf8)
-            let hash = Self.hash(bytes, 0..<bytes.count)
+            let key = bytes.withUnsafeBufferPointer { Self.key($0, 0..<$0.count) }
+            let hash = key.hash
             spellingBytes += bytes
             spellingStart.append(Int32(spellingBytes.count))
             ids.append(id)
             var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
             while table[slot].entry != -1 { slot = (slot + 1) & (capacity - 1) }
-            table[slot] = Slot(hash: hash, entry: Int32(entry), length: Int32(bytes.count))
+            table[slot] = Slot(hash: hash, prefix: key.prefix, entry: Int32(entry), length: Int32(bytes.count))
         }
         self.table = table
         self.spellingBytes = spellingBytes
@@ -97,41 +115,49 @@ final class Vocabulary: Sendable {
         self.canonicalIndex = canonical
     }
 
-    /// The hash of the bytes of `range`, skipping filler bytes.
-    @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var hasher = WordHasher()
-        for index in range {
-            let byte = bytes[index]
-            if byte == FoldedText.filler { continue }
-            hasher.add(byte)
+    /// The key of the bytes of `range`, filler bytes skipped.
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> WordKey {
+        guard let base = bytes.baseAddress, !range.isEmpty else {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1) { empty in
+                WordKey(UnsafePointer(empty.baseAddress!), length: 0, end: UnsafePointer(empty.baseAddress!))
+            }
         }
-        return hasher.value
-    }
-
-    static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
-        bytes.withUnsafeBufferPointer { hash($0, range) }
+        if !bytes[range].contains(FoldedText.filler) {
+            return WordKey(base + range.lowerBound, length: range.count, end: base + bytes.count)
+        }
+        // A folded character left filler bytes inside the word (rare): key the word without them.
+        let compact = bytes[range].filter { $0 != FoldedText.filler }
+        return compact.withUnsafeBufferPointer { WordKey($0.baseAddress!, length: $0.count, end: $0.baseAddress! + $0.count) }
     }
 
     /// The id of the word at `range` of folded `bytes`, or -1.
-    /// - Complexity: O(length of the word), no allocation.
+    /// - Complexity: O(length of the word), no allocation unless the word holds filler bytes.
     func lookup(_ bytes: [UInt8], _ range: Range<Int>) -> Int32 {
         bytes.withUnsafeBufferPointer { lookup($0, range) }
     }
 
-    /// The same over a borrowed buffer: no bounds checks, no array retains.
+    /// The same over a borrowed buffer.
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
-        lookup(bytes, range, hash: Self.hash(bytes, range))
+        let key = Self.key(bytes, range)
+        if key.length == range.count {
+            return lookup(key, at: bytes.baseAddress! + range.lowerBound)
+        }
+        let compact = bytes[range].filter { $0 != FoldedText.filler }
+        return compact.withUnsafeBufferPointer { lookup(key, at: $0.baseAddress!) }
     }
 
-    /// The same, given the hash of the range (the tokeniser's hot path computes it while scanning the word).
-    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64) -> Int32 {
+    /// The id of the word whose key is `key` and whose bytes (no filler) start at `word`, or -1: the tokeniser's
+    /// hot path.
+    @inline(__always)
+    func lookup(_ key: WordKey, at word: UnsafePointer<UInt8>) -> Int32 {
         table.withUnsafeBufferPointer { table in
-            var slot = Int(truncatingIfNeeded: hash) & mask
+            var slot = Int(truncatingIfNeeded: key.hash) & mask
             while true {
                 let candidate = table[slot]
                 if candidate.entry < 0 { return -1 }
-                if candidate.hash == hash, sameSpelling(Int(candidate.entry), Int(candidate.length), bytes, range) {
+                if candidate.hash == key.hash, candidate.prefix == key.prefix, Int(candidate.length) == key.length,
+                    key.length <= 8 || sameTail(Int(candidate.entry), word, key.length)
+                {
                     return ids[Int(candidate.entry)]
                 }
                 slot = (slot + 1) & mask
@@ -139,24 +165,10 @@ final class Vocabulary: Sendable {
         }
     }
 
-    /// Whether the bytes of `range`, filler bytes skipped, spell entry `entry`.
-    @inline(__always)
-    private func sameSpelling(_ entry: Int, _ length: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    /// Whether bytes 8..<length of `word` equal those of entry `entry` (its first eight already compared).
+    private func sameTail(_ entry: Int, _ word: UnsafePointer<UInt8>, _ length: Int) -> Bool {
         spellingBytes.withUnsafeBufferPointer { spelling in
-            let start = Int(spellingStart[entry])
-            if range.count == length {
-                // No filler inside (a spelling has none, so one in the range would not compare equal either).
-                return memcmp(bytes.baseAddress! + range.lowerBound, spelling.baseAddress! + start, length) == 0
-            }
-            var position = start
-            let end = start + length
-            for index in range {
-                let byte = bytes[index]
-                if byte == FoldedText.filler { continue }
-                if position >= end || spelling[position] != byte { return false }
-                position += 1
-            }
-            return position == end
+            memcmp(word + 8, spelling.baseAddress! + Int(spellingStart[entry]) + 8, length - 8) == 0
         }
     }
 
