@@ -24,13 +24,19 @@ struct ReportAnalysis {
 
     /// - Parameter everySentence: match assertion cues in every sentence (the assertion engine on its own, whose
     ///   target can be any finding), not only where a known finding or a node name occurs.
-    init(text: [UInt8], givenSections: [ReportSection], everySentence: Bool = false, tables: LexiconTables = .shared) {
+    /// - Parameter lastStage: stop after this stage, leaving later fields empty (the benchmarks' per-stage hook).
+    init(
+        text: [UInt8], givenSections: [ReportSection], everySentence: Bool = false, tables: LexiconTables = .shared,
+        through lastStage: TextStage = .endplates
+    ) {
         self.tables = tables
         self.text = text
         let folding = FoldedText(text)
         self.folded = folding.bytes
         mostlyUpperCase = folding.isMostlyUpperCase
+        if lastStage == .folding { return }
         Tokenizer.tokenize(folded, vocabulary: tables.vocabulary, into: &tokens)
+        if lastStage == .tokenizing { return }
         // Room for the usual number of matches up front: growing these arrays from empty, doubling, was a fifth
         // of all allocations per report.
         let expectedMatches = tokens.count / 8 + 8
@@ -40,6 +46,7 @@ struct ReportAnalysis {
         cues.reserveCapacity(expectedMatches)
         tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
         tables.sites.matchAll(tokens, in: 0..<tokens.count, into: &sites)
+        if lastStage == .reportMatching { return }
         var sequenceTokens = TokenFlags(count: tokens.count)
         for match in context where match.payload == .sequenceWord {
             for index in match.start..<match.end { sequenceTokens.insert(index) }
@@ -49,7 +56,9 @@ struct ReportAnalysis {
         for (index, level) in levels.enumerated() {
             levelOfToken.fill(level.tokens, with: Int32(index))
         }
+        if lastStage == .levels { return }
         layout = LayoutBuilder(analysis: self).build(givenSections: givenSections)
+        if lastStage == .layout { return }
         // Assertion cues only matter where there is something to assert: a finding, or a word that may name a node.
         // Most sentences of a report (alignment, canal, foramina) have neither, and skipping them is the largest
         // saving of the per-report work.
@@ -65,6 +74,7 @@ struct ReportAnalysis {
                 tables.cues.matchAll(tokens, in: sentence, into: &cues)
             }
         }
+        if lastStage == .sentenceMatching { return }
         clauseOfToken = [Int32](repeating: 0, count: tokens.count)
         var clause: Int32 = 0
         var cueIndex = 0
@@ -82,6 +92,7 @@ struct ReportAnalysis {
                 if token.kind == .punctuation && token.byte == 0x3B { clause += 1 }
             }
         }
+        if lastStage == .clauses { return }
         endplates = EndplateFinder(analysis: self).find()
     }
 
