@@ -2,13 +2,19 @@
 ///
 /// In bulk runs the writer, not the engine, is often what dominates (../shared/DESIGN.md step 10), so it writes
 /// bytes straight from UTF-8 views with no intermediate `String` or `Data`, and keeps its buffer between records.
-/// What a full record is made of decides the design: hundreds of keys, short strings and small integers, so the
-/// cost per call matters more than the cost per byte:
+/// What a full record is made of decides the design: about a hundred keys, short strings, small integers and
+/// brackets, so the cost per call matters more than the cost per byte:
 /// - keys are `StaticString`s, copied as they are: a key is a literal of the writer's caller, never input, so it
 ///   needs no escaping (the literals used hold no quote, backslash or control);
+/// - a member, `"key":value`, is one reserved write (``ReservedBytes``): one capacity check, not one per piece;
+/// - commas and brackets are held in a word (``heldBytes``) and go out with the next write, so they cost a
+///   shift, not an append of their own;
 /// - integers are written digit by digit, with no `String` in between;
 /// - which open container already has a member (so the next needs a comma) is one bit per depth in a word, not
 ///   an array: no allocation and no uniqueness check per value.
+///
+/// `bytes` holds every byte of each complete top-level value: the held bytes are written out whenever the last
+/// open container closes. While a container is open, its last commas and brackets may still be held.
 public struct JSONWriter: Sendable {
     public var bytes: [UInt8] = []
     /// Bit `d` is set when the container open at depth `d` has a member, so the next member needs a comma.
@@ -18,6 +24,10 @@ public struct JSONWriter: Sendable {
     private let indentStep: Int
     /// A key was just written: the value that follows needs no comma and no line break.
     private var isKeyPending = false
+    /// Structural bytes (commas, brackets, pretty line breaks) not yet in `bytes`, the first in the low byte.
+    private var heldBytes: UInt64 = 0
+    /// How many bytes `heldBytes` holds, 0 to 8.
+    private var heldCount = 0
 
     /// Deepest nesting the writer supports: one bit of ``containersWithMembers`` per level. The shapes written
     /// here nest 7 deep at most, so reaching the limit is a programmer error.
@@ -34,55 +44,61 @@ public struct JSONWriter: Sendable {
         containersWithMembers = 0
         depth = 0
         isKeyPending = false
+        heldBytes = 0
+        heldCount = 0
     }
 
-    /// What goes before a value: a comma after an earlier member of its container and, in pretty output, a line
-    /// break and the container's indentation; nothing right after a key or at the top level.
-    private struct Separator {
-        var comma = false
-        /// Spaces after a line break; `nil` for no line break.
-        var indentation: Int? = nil
-
-        var count: Int { (comma ? 1 : 0) + (indentation.map { $0 + 1 } ?? 0) }
-
-        @inline(__always)
-        func write(to out: inout ReservedBytes) {
-            if comma { out.write(UInt8(ascii: ",")) }
-            if let indentation {
-                out.write(0x0A)
-                out.write(0x20, repeated: indentation)
-            }
-        }
-    }
-
-    /// The separator the next value needs, marking its container as having a member.
+    /// Holds a structural byte for the next write, first writing out the held ones when the word is full.
     @inline(__always)
-    private mutating func takeSeparator() -> Separator {
+    private mutating func hold(_ byte: UInt8) {
+        if heldCount == 8 { writeHeldBytes() }
+        heldBytes |= UInt64(byte) << UInt64(heldCount &* 8)
+        heldCount &+= 1
+    }
+
+    private mutating func writeHeldBytes() {
+        guard heldCount > 0 else { return }
+        let (word, count) = (heldBytes, heldCount)
+        (heldBytes, heldCount) = (0, 0)
+        bytes.appendReserved(upTo: 8) { $0.write(word: word, count: count) }
+    }
+
+    /// Holds what goes before a value (a comma after an earlier member of its container and, in pretty output,
+    /// a line break and the container's indentation; nothing right after a key or at the top level), and marks
+    /// the container as having a member.
+    @inline(__always)
+    private mutating func holdSeparator() {
         if isKeyPending {
             isKeyPending = false
-            return Separator()
+            return
         }
-        guard depth > 0 else { return Separator() }
-        var separator = Separator()
+        guard depth > 0 else { return }
         let bit: UInt64 = 1 << UInt64(depth)
         if containersWithMembers & bit != 0 {
-            separator.comma = true
+            hold(UInt8(ascii: ","))
         } else {
             containersWithMembers |= bit
         }
-        if indentStep > 0 { separator.indentation = depth * indentStep }
-        return separator
+        if indentStep > 0 { holdLineBreak() }
     }
 
-    /// Appends the separator the next value needs, then `"name":` when a name is given, then what `value` writes
-    /// (at most `valueCount` bytes), with one capacity check for all of it.
+    /// Pretty output only: a line break and the current depth's indentation.
+    private mutating func holdLineBreak() {
+        hold(0x0A)
+        for _ in 0..<(depth * indentStep) { hold(0x20) }
+    }
+
+    /// Appends the held bytes and the separator the next value needs, then `"name":` when a name is given, then
+    /// what `value` writes (at most `valueCount` bytes), with one capacity check for all of it.
     @inline(__always)
     private mutating func write(name: StaticString? = nil, valueCount: Int, _ value: (inout ReservedBytes) -> Void) {
-        let separator = takeSeparator()
+        holdSeparator()
+        let (held, heldCount) = (heldBytes, self.heldCount)
+        (heldBytes, self.heldCount) = (0, 0)
         let pretty = indentStep > 0
         let nameCount = name.map { $0.utf8CodeUnitCount + 4 } ?? 0
-        bytes.appendReserved(upTo: separator.count + nameCount + valueCount) { out in
-            separator.write(to: &out)
+        bytes.appendReserved(upTo: 8 + nameCount + valueCount) { out in
+            out.write(word: held, count: heldCount)
             if let name {
                 out.write(UInt8(ascii: "\""))
                 name.withUTF8Buffer { name in
@@ -98,7 +114,8 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func open(_ bracket: UInt8) {
-        write(valueCount: 1) { $0.write(bracket) }
+        holdSeparator()
+        hold(bracket)
         precondition(depth < Self.maximumDepth, "JSON nested deeper than JSONWriter.maximumDepth")
         depth += 1
         containersWithMembers &= ~(1 << UInt64(depth))
@@ -108,11 +125,9 @@ public struct JSONWriter: Sendable {
         let hadMembers = containersWithMembers & (1 << UInt64(depth)) != 0
         depth -= 1
         // The closing bracket goes on its own line, at its container's indentation, after any member.
-        let separator = Separator(indentation: hadMembers && indentStep > 0 ? depth * indentStep : nil)
-        bytes.appendReserved(upTo: separator.count + 1) { out in
-            separator.write(to: &out)
-            out.write(bracket)
-        }
+        if hadMembers && indentStep > 0 { holdLineBreak() }
+        hold(bracket)
+        if depth == 0 { writeHeldBytes() }
     }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -135,8 +150,7 @@ public struct JSONWriter: Sendable {
     /// Writes a string value, escaped.
     /// - Complexity: O(UTF-8 length); a string with nothing to escape is one scan and one reserved write.
     public mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { write(name: nil, string: $0) }
+        write(name: nil, string: value)
     }
 
     public mutating func string(_ value: String?) {
@@ -176,8 +190,8 @@ public struct JSONWriter: Sendable {
     /// Writes the member `"name":value` of the open object in one go, `null` for `nil`; the same bytes as
     /// ``key(_:)`` then ``string(_:)-(String?)``, with one capacity check instead of two.
     public mutating func member(_ name: StaticString, _ value: String?) {
-        guard var value else { return write(name: name, literal: "null") }
-        value.withUTF8 { write(name: name, string: $0) }
+        guard let value else { return write(name: name, literal: "null") }
+        write(name: name, string: value)
     }
 
     /// Writes the member `"name":value` of the open object.
@@ -194,9 +208,18 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    public mutating func newlineAfterRecord() { bytes.append(0x0A) }
+    public mutating func newlineAfterRecord() {
+        writeHeldBytes()
+        bytes.append(0x0A)
+    }
 
     // MARK: - Writing
+
+    /// Writes a string value (after `"name":` when a name is given).
+    private mutating func write(name: StaticString?, string value: String) {
+        var value = value
+        value.withUTF8 { write(name: name, string: $0) }
+    }
 
     /// Writes a string value (after `"name":` when a name is given) whose UTF-8 bytes are `utf8`.
     private mutating func write(name: StaticString?, string utf8: UnsafeBufferPointer<UInt8>) {
@@ -218,6 +241,26 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func write(name: StaticString?, int value: Int) {
+        let magnitude = value.magnitude
+        guard magnitude < 100_000_000 else { return write(name: name, longInt: value) }
+        // Up to 8 digits fit one word. Each digit found (ones first) shifts the earlier ones up a byte, so the
+        // leading digit ends in the low byte, which a little-endian store writes first.
+        var remaining = magnitude
+        var digits: UInt64 = 0
+        var digitCount = 0
+        repeat {
+            digits = digits << 8 | UInt64(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10))
+            remaining /= 10
+            digitCount &+= 1
+        } while remaining > 0
+        write(name: name, valueCount: 9) { out in
+            if value < 0 { out.write(UInt8(ascii: "-")) }
+            out.write(word: digits, count: digitCount)
+        }
+    }
+
+    /// Integers of 9 digits or more, which no report offset reaches.
+    private mutating func write(name: StaticString?, longInt value: Int) {
         // Digits come out right to left, so they go to a stack buffer first. UInt.max has 20 digits.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var remaining = value.magnitude

@@ -87,6 +87,33 @@ struct JSONWriterTests {
                 """)
     }
 
+    // Brackets and commas are held in an 8-byte word until the next write; longer runs must spill in order.
+    @Test("runs of brackets longer than the held word come out in order, compact and pretty", arguments: [1, 7, 8, 9, 20])
+    func deepNesting(levels: Int) throws {
+        for pretty in [false, true] {
+            var writer = JSONWriter(pretty: pretty)
+            for _ in 0..<levels { writer.beginArray() }
+            writer.int(1)
+            for _ in 0..<levels { writer.endArray() }
+            var nested: Any = 1
+            for _ in 0..<levels { nested = [nested] }
+            let decoded = try JSONSerialization.jsonObject(with: Data(writer.bytes))
+            #expect((decoded as? NSArray)?.isEqual(nested as? NSArray) == true)
+            if !pretty {
+                #expect(text(writer) == String(repeating: "[", count: levels) + "1" + String(repeating: "]", count: levels))
+            }
+        }
+    }
+
+    @Test("bytes holds the whole document once the last container closes")
+    func complete() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("a"); writer.beginArray(); writer.beginObject(); writer.endObject(); writer.endArray()
+        writer.endObject()
+        #expect(text(writer) == #"{"a":[{}]}"#)
+    }
+
     @Test("reset forgets the open containers as well as the bytes")
     func reset() {
         var writer = JSONWriter()

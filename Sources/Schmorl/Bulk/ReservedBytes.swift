@@ -33,17 +33,20 @@ struct ReservedBytes: ~Copyable {
         count &+= bytes.count
     }
 
+    /// Writes the first `count` bytes of `word`, low byte first.
+    ///
+    /// Stores all 8 bytes in one go, so the caller reserves 8 even for fewer: the bytes past `count` are
+    /// overwritten by the next write or left beyond the array's count.
+    @inline(__always)
+    mutating func write(word: UInt64, count wordCount: Int) {
+        assert(count + 8 <= capacity && wordCount <= 8, "wrote past the reserved bytes")
+        UnsafeMutableRawPointer(start + count).storeBytes(of: word.littleEndian, as: UInt64.self)
+        count &+= wordCount
+    }
+
     @inline(__always)
     mutating func write(_ literal: StaticString) {
         literal.withUTF8Buffer { write($0) }
-    }
-
-    /// Writes `byte` `repetitions` times.
-    @inline(__always)
-    mutating func write(_ byte: UInt8, repeated repetitions: Int) {
-        assert(count + repetitions <= capacity, "wrote past the reserved bytes")
-        (start + count).initialize(repeating: byte, count: repetitions)
-        count &+= repetitions
     }
 }
 
