@@ -7,14 +7,14 @@
 /// - keys are `StaticString`s, copied as they are: a key is a literal of the writer's caller, never input, so it
 ///   needs no escaping (the literals used hold no quote, backslash or control);
 /// - a member, `"key":value`, is one reserved write (``ReservedBytes``): one capacity check, not one per piece;
-/// - commas and brackets are held in a word (``heldBytes``) and go out with the next write, so they cost a
-///   shift, not an append of their own;
+/// - every piece goes first to a small buffer inside the writer (``StagingBuffer``), which reaches `bytes` 128
+///   bytes at a time, so a comma or a member costs a copy and a length check, not an array append;
 /// - integers are written digit by digit, with no `String` in between;
 /// - which open container already has a member (so the next needs a comma) is one bit per depth in a word, not
 ///   an array: no allocation and no uniqueness check per value.
 ///
-/// `bytes` holds every byte of each complete top-level value: the held bytes are written out whenever the last
-/// open container closes. While a container is open, its last commas and brackets may still be held.
+/// `bytes` holds every byte of each complete top-level value: the staged bytes are flushed whenever a top-level
+/// value is complete. While a container is open, its last pieces may still be staged.
 public struct JSONWriter: Sendable {
     public var bytes: [UInt8] = []
     /// Bit `d` is set when the container open at depth `d` has a member, so the next member needs a comma.
@@ -24,10 +24,8 @@ public struct JSONWriter: Sendable {
     private let indentStep: Int
     /// A key was just written: the value that follows needs no comma and no line break.
     private var isKeyPending = false
-    /// Structural bytes (commas, brackets, pretty line breaks) not yet in `bytes`, the first in the low byte.
-    private var heldBytes: UInt64 = 0
-    /// How many bytes `heldBytes` holds, 0 to 8.
-    private var heldCount = 0
+    /// Bytes written but not yet appended to `bytes`.
+    private var staging = StagingBuffer()
 
     /// Deepest nesting the writer supports: one bit of ``containersWithMembers`` per level. The shapes written
     /// here nest 7 deep at most, so reaching the limit is a programmer error.
@@ -44,23 +42,30 @@ public struct JSONWriter: Sendable {
         containersWithMembers = 0
         depth = 0
         isKeyPending = false
-        heldBytes = 0
-        heldCount = 0
+        staging = StagingBuffer()
     }
 
-    /// Holds a structural byte for the next write, first writing out the held ones when the word is full.
+    /// Writes what `body` writes, at most `maximumCount` bytes, after everything written before.
+    ///
+    /// Goes to the staging buffer, flushed first when it has no room; a piece larger than the whole buffer (a long
+    /// string) goes straight to `bytes` after the flush.
+    @inline(__always)
+    private mutating func stage(upTo maximumCount: Int, _ body: (inout ReservedBytes) -> Void) {
+        if maximumCount > staging.freeCapacity {
+            staging.flush(into: &bytes)
+            if maximumCount > StagingBuffer.capacity {
+                bytes.appendReserved(upTo: maximumCount, body)
+                return
+            }
+        }
+        staging.write(upTo: maximumCount, body)
+    }
+
+    /// Writes one structural byte (comma, bracket, pretty line break).
     @inline(__always)
     private mutating func hold(_ byte: UInt8) {
-        if heldCount == 8 { writeHeldBytes() }
-        heldBytes |= UInt64(byte) << UInt64(heldCount &* 8)
-        heldCount &+= 1
-    }
-
-    private mutating func writeHeldBytes() {
-        guard heldCount > 0 else { return }
-        let (word, count) = (heldBytes, heldCount)
-        (heldBytes, heldCount) = (0, 0)
-        bytes.appendReserved(upTo: 8) { $0.write(word: word, count: count) }
+        if staging.freeCapacity == 0 { staging.flush(into: &bytes) }
+        staging.write(byte)
     }
 
     /// Holds what goes before a value (a comma after an earlier member of its container and, in pretty output,
@@ -88,17 +93,14 @@ public struct JSONWriter: Sendable {
         for _ in 0..<(depth * indentStep) { hold(0x20) }
     }
 
-    /// Appends the held bytes and the separator the next value needs, then `"name":` when a name is given, then
-    /// what `value` writes (at most `valueCount` bytes), with one capacity check for all of it.
+    /// Writes the separator the next value needs, then `"name":` when a name is given, then what `value` writes
+    /// (at most `valueCount` bytes).
     @inline(__always)
     private mutating func write(name: StaticString? = nil, valueCount: Int, _ value: (inout ReservedBytes) -> Void) {
         holdSeparator()
-        let (held, heldCount) = (heldBytes, self.heldCount)
-        (heldBytes, self.heldCount) = (0, 0)
         let pretty = indentStep > 0
         let nameCount = name.map { $0.utf8CodeUnitCount + 4 } ?? 0
-        bytes.appendReserved(upTo: 8 + nameCount + valueCount) { out in
-            out.write(word: held, count: heldCount)
+        stage(upTo: nameCount + valueCount) { out in
             if let name {
                 out.write(UInt8(ascii: "\""))
                 name.withUTF8Buffer { name in
@@ -111,6 +113,7 @@ public struct JSONWriter: Sendable {
             }
             value(&out)
         }
+        if depth == 0 { staging.flush(into: &bytes) }
     }
 
     private mutating func open(_ bracket: UInt8) {
@@ -127,7 +130,7 @@ public struct JSONWriter: Sendable {
         // The closing bracket goes on its own line, at its container's indentation, after any member.
         if hadMembers && indentStep > 0 { holdLineBreak() }
         hold(bracket)
-        if depth == 0 { writeHeldBytes() }
+        if depth == 0 { staging.flush(into: &bytes) }
     }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -209,7 +212,7 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func newlineAfterRecord() {
-        writeHeldBytes()
+        staging.flush(into: &bytes)
         bytes.append(0x0A)
     }
 
@@ -232,6 +235,7 @@ public struct JSONWriter: Sendable {
             }
         } else {
             write(name: name, valueCount: 1) { $0.write(UInt8(ascii: "\"")) }
+            staging.flush(into: &bytes)
             JSONStringEscaper.appendEscaped(utf8, firstSpecial: special, to: &bytes)
         }
     }

@@ -105,6 +105,40 @@ struct JSONWriterTests {
         }
     }
 
+    // Pieces are staged in a 128-byte buffer: pieces that straddle a flush, and strings longer than the buffer
+    // (clean or with escapes), must come out whole and in order.
+    @Test("members of every size, across staging flushes, read back as written")
+    func stagingFlushes() throws {
+        var writer = JSONWriter()
+        var expected: [String: String] = [:]
+        let keys: [StaticString] = ["a", "bb", "ccc", "dddd"]
+        writer.beginObject()
+        for index in 0..<200 {
+            let length = (index * 37) % 300
+            var value = String(repeating: "x", count: length)
+            if index % 3 == 0 { value += "\n\"é" }
+            let name = "\(keys[index % 4])\(index)"
+            writer.key(keys[index % 4]); writer.beginObject(); writer.member("v", value); writer.member("i", index)
+            writer.endObject()
+            expected[name] = value
+        }
+        writer.endObject()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String: Any])
+        #expect(object.count == 4)  // repeated keys: the last of each wins in Foundation's reading
+        let lastD = try #require(object["dddd"] as? [String: Any])
+        #expect(lastD["v"] as? String == expected["dddd199"])
+        #expect(lastD["i"] as? Int == 199)
+        // Every value, in order, is in the bytes.
+        var escaped: [UInt8] = []
+        for index in 0..<200 {
+            let name = "\(keys[index % 4])\(index)"
+            escaped.removeAll()
+            JSONStringEscaper.append(expected[name]!, to: &escaped)
+            let piece = String(decoding: escaped, as: UTF8.self)
+            #expect(text(writer).contains("{\"v\":\(piece),\"i\":\(index)}"))
+        }
+    }
+
     @Test("bytes holds the whole document once the last container closes")
     func complete() {
         var writer = JSONWriter()

@@ -13,7 +13,7 @@ struct ReservedBytes: ~Copyable {
     /// Bytes written so far.
     private(set) var count = 0
 
-    fileprivate init(start: UnsafeMutablePointer<UInt8>, capacity: Int) {
+    init(start: UnsafeMutablePointer<UInt8>, capacity: Int) {
         self.start = start
         self.capacity = capacity
     }
