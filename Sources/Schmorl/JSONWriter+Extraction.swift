@@ -4,20 +4,20 @@ extension JSONWriter {
     /// The flat summary shape (`Schemas/summary.schema.json`): exactly the keys QA teams label.
     public mutating func write(summary: ReportSummary) {
         beginObject()
-        key("id"); string(summary.id)
+        member("id", summary.id)
         key("nodes"); beginArray()
         for node in summary.nodes {
             beginObject()
-            key("level"); string(node.level)
-            key("endplate"); string(node.endplate?.rawValue)
-            key("assertion"); string(node.assertion.rawValue)
-            key("multiple"); bool(node.multiple)
-            key("edema"); bool(node.edema)
-            key("enhancement"); bool(node.enhancement)
-            key("endplateDisruption"); bool(node.endplateDisruption)
-            key("posteriorExtension"); bool(node.posteriorExtension)
-            key("acute"); bool(node.acute)
-            key("symptomatic"); string(node.symptomatic.rawValue)
+            member("level", node.level)
+            member("endplate", node.endplate?.rawValue)
+            member("assertion", node.assertion.rawValue)
+            member("multiple", node.multiple)
+            member("edema", node.edema)
+            member("enhancement", node.enhancement)
+            member("endplateDisruption", node.endplateDisruption)
+            member("posteriorExtension", node.posteriorExtension)
+            member("acute", node.acute)
+            member("symptomatic", node.symptomatic.rawValue)
             endObject()
         }
         endArray()
@@ -30,18 +30,18 @@ extension JSONWriter {
     /// The full extraction (`Schemas/extraction.schema.json`). Spans are UTF-8 byte offsets into the text read.
     public mutating func write(extraction: Extraction) {
         beginObject()
-        key("schemaVersion"); string(Extraction.schemaVersion)
-        key("id"); string(extraction.id)
-        key("sourceFormat"); string(extraction.sourceFormat.rawValue)
-        key("offsets"); string("utf8-bytes")
+        member("schemaVersion", Extraction.schemaVersion)
+        member("id", extraction.id)
+        member("sourceFormat", extraction.sourceFormat.rawValue)
+        member("offsets", "utf8-bytes")
         key("sections"); beginArray()
         for section in extraction.sections {
             beginObject()
-            key("kind"); string(section.kind.rawValue)
-            key("title"); string(section.title)
-            key("start"); int(section.range.start)
-            key("end"); int(section.range.end)
-            if let code = section.sourceCode { key("sourceCode"); string(code) }
+            member("kind", section.kind.rawValue)
+            member("title", section.title)
+            member("start", section.range.start)
+            member("end", section.range.end)
+            if let code = section.sourceCode { member("sourceCode", code) }
             endObject()
         }
         endArray()
@@ -51,13 +51,13 @@ extension JSONWriter {
         key("differentials"); beginArray()
         for differential in extraction.differentials {
             beginObject()
-            key("condition"); string(differential.condition.rawValue)
-            key("certainty"); string(differential.certainty.rawValue)
+            member("condition", differential.condition.rawValue)
+            member("certainty", differential.certainty.rawValue)
             key("evidence"); beginArray()
             for mention in differential.mentions {
                 beginObject()
-                key("certainty"); string(mention.certainty.rawValue)
-                key("section"); string(mention.section)
+                member("certainty", mention.certainty.rawValue)
+                member("section", mention.section)
                 key("span"); write(evidence: mention.evidence)
                 key("cue"); if let cue = mention.cue { write(evidence: cue) } else { null() }
                 endObject()
@@ -75,19 +75,19 @@ extension JSONWriter {
     private mutating func write(node: ClassifiedNode) {
         let finding = node.finding
         beginObject()
-        key("level"); string(finding.location.levelLabel)
-        key("vertebra"); string(finding.location.vertebra?.description)
-        key("disc"); string(finding.location.disc?.description)
-        key("endplate"); string(finding.location.endplate?.rawValue)
-        key("region"); string(finding.location.region?.rawValue)
-        key("multiple"); bool(finding.multiple)
-        key("assertion"); string(finding.assertion.rawValue)
+        member("level", finding.location.levelLabel)
+        member("vertebra", finding.location.vertebra?.description)
+        member("disc", finding.location.disc?.description)
+        member("endplate", finding.location.endplate?.rawValue)
+        member("region", finding.location.region?.rawValue)
+        member("multiple", finding.multiple)
+        member("assertion", finding.assertion.rawValue)
         key("assertionCue")
         if let cue = finding.assertionCue {
             beginObject()
-            key("kind"); string(cue.kind.rawValue)
+            member("kind", cue.kind.rawValue)
             key("cue"); write(evidence: cue.evidence)
-            key("scope"); beginObject(); key("start"); int(cue.scope.start); key("end"); int(cue.scope.end); endObject()
+            key("scope"); beginObject(); member("start", cue.scope.start); member("end", cue.scope.end); endObject()
             endObject()
         } else {
             null()
@@ -103,17 +103,17 @@ extension JSONWriter {
         key("scleroticRim"); write(feature: finding.scleroticRim)
         endObject()
         key("sizeMm"); if let size = finding.sizeMm { double(size) } else { null() }
-        key("large"); bool(finding.isLarge)
-        key("comparison"); string(finding.comparison?.rawValue)
+        member("large", finding.isLarge)
+        member("comparison", finding.comparison?.rawValue)
         key("classification"); beginObject()
-        key("acute"); bool(node.classification.acute)
-        key("symptomatic"); string(node.classification.symptomatic.rawValue)
+        member("acute", node.classification.acute)
+        member("symptomatic", node.classification.symptomatic.rawValue)
         key("reasons"); beginArray()
         for reason in node.classification.reasons {
             beginObject()
-            key("code"); string(reason.code)
-            key("rule"); string(reason.rule)
-            key("statement"); string(reason.statement)
+            member("code", reason.code)
+            member("rule", reason.rule)
+            member("statement", reason.statement)
             key("evidence"); beginArray()
             for evidence in reason.evidence { write(evidence: evidence) }
             endArray()
@@ -126,7 +126,7 @@ extension JSONWriter {
 
     private mutating func write(feature: Feature) {
         beginObject()
-        key("value"); bool(feature.value)
+        member("value", feature.value)
         key("evidence"); beginArray()
         for evidence in feature.evidence { write(evidence: evidence) }
         endArray()
@@ -135,12 +135,12 @@ extension JSONWriter {
 
     private mutating func write(evidence: Evidence) {
         beginObject()
-        key("start"); int(evidence.span.start)
-        key("end"); int(evidence.span.end)
-        key("text"); string(evidence.text)
+        member("start", evidence.span.start)
+        member("end", evidence.span.end)
+        member("text", evidence.text)
         if let source = evidence.source {
-            key("line"); int(source.line)
-            key("column"); int(source.column)
+            member("line", source.line)
+            member("column", source.column)
         }
         endObject()
     }

@@ -2,11 +2,34 @@
 ///
 /// In bulk runs the writer, not the engine, is often what dominates (../shared/DESIGN.md step 10), so it writes
 /// bytes straight from UTF-8 views with no intermediate `String` or `Data`, and keeps its buffer between records.
+/// What a full record is made of decides the design: about a hundred keys, short strings, small integers and
+/// brackets, so the cost per call matters more than the cost per byte:
+/// - keys are `StaticString`s, copied as they are: a key is a literal of the writer's caller, never input, so it
+///   needs no escaping (the literals used hold no quote, backslash or control);
+/// - a member, `"key":value`, is one reserved write (``ReservedBytes``): one capacity check, not one per piece;
+/// - every piece goes first to a small buffer inside the writer (``StagingBuffer``), which reaches `bytes` 128
+///   bytes at a time, so a comma or a member costs a copy and a length check, not an array append;
+/// - integers are written digit by digit, with no `String` in between;
+/// - which open container already has a member (so the next needs a comma) is one bit per depth in a word, not
+///   an array: no allocation and no uniqueness check per value.
+///
+/// `bytes` holds every byte of each complete top-level value: the staged bytes are flushed whenever a top-level
+/// value is complete. While a container is open, its last pieces may still be staged.
 public struct JSONWriter: Sendable {
     public var bytes: [UInt8] = []
-    private var needsComma: [Bool] = []
-    private let indentStep: Int
+    /// Bit `d` is set when the container open at depth `d` has a member, so the next member needs a comma.
+    private var containersWithMembers: UInt64 = 0
+    /// Open objects and arrays; at most ``maximumDepth``.
     private var depth = 0
+    private let indentStep: Int
+    /// A key was just written: the value that follows needs no comma and no line break.
+    private var isKeyPending = false
+    /// Bytes written but not yet appended to `bytes`.
+    private var staging = StagingBuffer()
+
+    /// Deepest nesting the writer supports: one bit of ``containersWithMembers`` per level. The shapes written
+    /// here nest 7 deep at most, so reaching the limit is a programmer error.
+    public static let maximumDepth = 63
 
     /// - Parameter pretty: two-space indented output for one document; compact for JSON Lines.
     public init(pretty: Bool = false) {
@@ -16,70 +39,121 @@ public struct JSONWriter: Sendable {
 
     public mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
-        needsComma.removeAll(keepingCapacity: true)
+        containersWithMembers = 0
         depth = 0
+        isKeyPending = false
+        staging = StagingBuffer()
     }
 
-    private mutating func newline() {
-        guard indentStep > 0 else { return }
-        bytes.append(0x0A)
-        for _ in 0..<(depth * indentStep) { bytes.append(0x20) }
+    /// Writes what `body` writes, at most `maximumCount` bytes, after everything written before.
+    ///
+    /// Goes to the staging buffer, flushed first when it has no room; a piece larger than the whole buffer (a long
+    /// string) goes straight to `bytes` after the flush.
+    @inline(__always)
+    private mutating func stage(upTo maximumCount: Int, _ body: (inout ReservedBytes) -> Void) {
+        if maximumCount > staging.freeCapacity {
+            staging.flush(into: &bytes)
+            if maximumCount > StagingBuffer.capacity {
+                bytes.appendReserved(upTo: maximumCount, body)
+                return
+            }
+        }
+        staging.write(upTo: maximumCount, body)
     }
 
-    /// Writes the comma and line break a value needs; a value right after its key needs neither.
-    private mutating func beforeValue() {
+    /// Writes one structural byte (comma, bracket, pretty line break).
+    @inline(__always)
+    private mutating func hold(_ byte: UInt8) {
+        if staging.freeCapacity == 0 { staging.flush(into: &bytes) }
+        staging.write(byte)
+    }
+
+    /// Holds what goes before a value (a comma after an earlier member of its container and, in pretty output,
+    /// a line break and the container's indentation; nothing right after a key or at the top level), and marks
+    /// the container as having a member.
+    @inline(__always)
+    private mutating func holdSeparator() {
         if isKeyPending {
             isKeyPending = false
             return
         }
-        if let last = needsComma.last {
-            if last { bytes.append(0x2C) }
-            needsComma[needsComma.count - 1] = true
-            newline()
+        guard depth > 0 else { return }
+        let bit: UInt64 = 1 << UInt64(depth)
+        if containersWithMembers & bit != 0 {
+            hold(UInt8(ascii: ","))
+        } else {
+            containersWithMembers |= bit
         }
+        if indentStep > 0 { holdLineBreak() }
     }
 
-    private var isKeyPending = false
+    /// Pretty output only: a line break and the current depth's indentation.
+    private mutating func holdLineBreak() {
+        hold(0x0A)
+        for _ in 0..<(depth * indentStep) { hold(0x20) }
+    }
 
-    public mutating func beginObject() {
-        beforeValue()
-        bytes.append(0x7B)
-        needsComma.append(false)
+    /// Writes the separator the next value needs, then `"name":` when a name is given, then what `value` writes
+    /// (at most `valueCount` bytes).
+    @inline(__always)
+    private mutating func write(name: StaticString? = nil, valueCount: Int, _ value: (inout ReservedBytes) -> Void) {
+        holdSeparator()
+        let pretty = indentStep > 0
+        let nameCount = name.map { $0.utf8CodeUnitCount + 4 } ?? 0
+        stage(upTo: nameCount + valueCount) { out in
+            if let name {
+                out.write(UInt8(ascii: "\""))
+                name.withUTF8Buffer { name in
+                    assert(!name.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }, "a JSON key literal needs escaping")
+                    out.write(name)
+                }
+                out.write(UInt8(ascii: "\""))
+                out.write(UInt8(ascii: ":"))
+                if pretty { out.write(UInt8(ascii: " ")) }
+            }
+            value(&out)
+        }
+        if depth == 0 { staging.flush(into: &bytes) }
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        holdSeparator()
+        hold(bracket)
+        precondition(depth < Self.maximumDepth, "JSON nested deeper than JSONWriter.maximumDepth")
         depth += 1
+        containersWithMembers &= ~(1 << UInt64(depth))
     }
 
-    public mutating func endObject() {
-        let hadMembers = needsComma.removeLast()
+    private mutating func close(_ bracket: UInt8) {
+        let hadMembers = containersWithMembers & (1 << UInt64(depth)) != 0
         depth -= 1
-        if hadMembers { newline() }
-        bytes.append(0x7D)
+        // The closing bracket goes on its own line, at its container's indentation, after any member.
+        if hadMembers && indentStep > 0 { holdLineBreak() }
+        hold(bracket)
+        if depth == 0 { staging.flush(into: &bytes) }
     }
 
-    public mutating func beginArray() {
-        beforeValue()
-        bytes.append(0x5B)
-        needsComma.append(false)
-        depth += 1
-    }
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    public mutating func endArray() {
-        let hadMembers = needsComma.removeLast()
-        depth -= 1
-        if hadMembers { newline() }
-        bytes.append(0x5D)
-    }
-
-    public mutating func key(_ name: String) {
-        beforeValue()
-        writeString(name)
-        bytes.append(0x3A)
-        if indentStep > 0 { bytes.append(0x20) }
+    /// Writes `"name":`; the next call writes its value.
+    ///
+    /// - Parameter name: a literal key; it is copied without escaping, so it must hold no `"`, `\` or control
+    ///   character (checked in debug builds).
+    /// - Complexity: O(key length), one reserved write.
+    public mutating func key(_ name: StaticString) {
+        write(name: name, valueCount: 0) { _ in }
         isKeyPending = true
     }
 
+    // MARK: - Values
+
+    /// Writes a string value, escaped.
+    /// - Complexity: O(UTF-8 length); a string with nothing to escape is one scan and one reserved write.
     public mutating func string(_ value: String) {
-        beforeValue()
-        writeString(value)
+        write(name: nil, string: value)
     }
 
     public mutating func string(_ value: String?) {
@@ -87,40 +161,124 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func bool(_ value: Bool) {
-        beforeValue()
-        bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
+        write(name: nil, literal: value ? "true" : "false")
     }
 
     public mutating func bool(_ value: Bool?) {
         if let value { bool(value) } else { null() }
     }
 
+    /// Writes an integer in decimal.
+    /// - Complexity: O(digits), no allocation.
     public mutating func int(_ value: Int) {
-        beforeValue()
-        bytes.append(contentsOf: String(value).utf8)
+        write(name: nil, int: value)
     }
 
+    /// Writes a whole number as an integer (`12`, not `12.0`) and anything else as Swift prints it (`12.5`).
     public mutating func double(_ value: Double) {
-        beforeValue()
         if value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int(value)).utf8)
+            int(Int(value))
         } else {
-            bytes.append(contentsOf: String(value).utf8)
+            var text = String(value)
+            text.withUTF8 { text in write(valueCount: text.count) { $0.write(text) } }
         }
     }
 
     public mutating func null() {
-        beforeValue()
-        bytes.append(contentsOf: Self.nullBytes)
+        write(name: nil, literal: "null")
     }
 
-    public mutating func newlineAfterRecord() { bytes.append(0x0A) }
+    // MARK: - Members
 
-    private static let trueBytes: [UInt8] = Array("true".utf8)
-    private static let falseBytes: [UInt8] = Array("false".utf8)
-    private static let nullBytes: [UInt8] = Array("null".utf8)
-    /// One escaper for every JSON string the project writes (records and error records alike).
-    private mutating func writeString(_ value: String) {
-        JSONStringEscaper.append(value, to: &bytes)
+    /// Writes the member `"name":value` of the open object in one go, `null` for `nil`; the same bytes as
+    /// ``key(_:)`` then ``string(_:)-(String?)``, with one capacity check instead of two.
+    public mutating func member(_ name: StaticString, _ value: String?) {
+        guard let value else { return write(name: name, literal: "null") }
+        write(name: name, string: value)
+    }
+
+    /// Writes the member `"name":value` of the open object.
+    public mutating func member(_ name: StaticString, _ value: Int) {
+        write(name: name, int: value)
+    }
+
+    /// Writes the member `"name":true|false` of the open object, `null` for `nil`.
+    public mutating func member(_ name: StaticString, _ value: Bool?) {
+        switch value {
+        case true: write(name: name, literal: "true")
+        case false: write(name: name, literal: "false")
+        case nil: write(name: name, literal: "null")
+        }
+    }
+
+    public mutating func newlineAfterRecord() {
+        staging.flush(into: &bytes)
+        bytes.append(0x0A)
+    }
+
+    // MARK: - Writing
+
+    /// Writes a string value (after `"name":` when a name is given).
+    private mutating func write(name: StaticString?, string value: String) {
+        var value = value
+        value.withUTF8 { write(name: name, string: $0) }
+    }
+
+    /// Writes a string value (after `"name":` when a name is given) whose UTF-8 bytes are `utf8`.
+    private mutating func write(name: StaticString?, string utf8: UnsafeBufferPointer<UInt8>) {
+        let special = JSONStringEscaper.firstSpecialIndex(in: utf8)
+        if special == utf8.count {
+            write(name: name, valueCount: utf8.count + 2) { out in
+                out.write(UInt8(ascii: "\""))
+                out.write(utf8)
+                out.write(UInt8(ascii: "\""))
+            }
+        } else {
+            write(name: name, valueCount: 1) { $0.write(UInt8(ascii: "\"")) }
+            staging.flush(into: &bytes)
+            JSONStringEscaper.appendEscaped(utf8, firstSpecial: special, to: &bytes)
+        }
+    }
+
+    private mutating func write(name: StaticString?, literal: StaticString) {
+        literal.withUTF8Buffer { literal in write(name: name, valueCount: literal.count) { $0.write(literal) } }
+    }
+
+    private mutating func write(name: StaticString?, int value: Int) {
+        let magnitude = value.magnitude
+        guard magnitude < 100_000_000 else { return write(name: name, longInt: value) }
+        // Up to 8 digits fit one word. Each digit found (ones first) shifts the earlier ones up a byte, so the
+        // leading digit ends in the low byte, which a little-endian store writes first.
+        var remaining = magnitude
+        var digits: UInt64 = 0
+        var digitCount = 0
+        repeat {
+            digits = digits << 8 | UInt64(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10))
+            remaining /= 10
+            digitCount &+= 1
+        } while remaining > 0
+        write(name: name, valueCount: 9) { out in
+            if value < 0 { out.write(UInt8(ascii: "-")) }
+            out.write(word: digits, count: digitCount)
+        }
+    }
+
+    /// Integers of 9 digits or more, which no report offset reaches.
+    private mutating func write(name: StaticString?, longInt value: Int) {
+        // Digits come out right to left, so they go to a stack buffer first. UInt.max has 20 digits.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var remaining = value.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            let decimal = UnsafeBufferPointer(rebasing: digits[start...])
+            write(name: name, valueCount: decimal.count + 1) { out in
+                if value < 0 { out.write(UInt8(ascii: "-")) }
+                out.write(decimal)
+            }
+        }
     }
 }

@@ -2,8 +2,9 @@ public import SchmorlModel
 
 /// The processor `schmorl extract` gives the bulk runner: the pipeline, then the JSON writer, per record.
 ///
-/// Shared by the CLI, the tests and the benchmarks: one writer per worker thread, its buffer reused from record to
-/// record; any failure becomes the record's error record, so every input gives at least one output line.
+/// Shared by the CLI, the tests and the benchmarks: one writer per worker thread, writing each record straight onto
+/// the batch's output; any failure becomes the record's error record, so every input gives at least one output
+/// line.
 public enum BulkExtractProcessor {
     public static func make(pipeline: Pipeline, summary: Bool, format: SourceFormat? = nil)
         -> @Sendable () -> BulkRunner.RecordProcessor
@@ -12,11 +13,14 @@ public enum BulkExtractProcessor {
             var writer = JSONWriter()
             return { record, output in
                 do throws(SchmorlError) {
-                    let extractions: [Extraction]
                     var inputBytes: Int? = nil
+                    let extractions: [Extraction]
                     switch record.payload {
                     case .text(let text):
-                        extractions = [pipeline.extract(ReportDocument(id: record.id, text: text))]
+                        // One report, the common case: written as it is, without an array around it.
+                        let extraction = pipeline.extract(ReportDocument(id: record.id, text: text))
+                        append(extraction, summary: summary, writer: &writer, to: &output)
+                        return RecordOutcome(nodeCount: extraction.nodes.count)
                     case .structured(let markup):
                         extractions = try pipeline.extract(bytes: Array(markup.utf8), id: record.id, format: format)
                     case .file(let path):
@@ -32,14 +36,7 @@ public enum BulkExtractProcessor {
                     }
                     var nodes = 0
                     for extraction in extractions {
-                        writer.reset()
-                        if summary {
-                            writer.write(summary: extraction.summary)
-                        } else {
-                            writer.write(extraction: extraction)
-                        }
-                        writer.newlineAfterRecord()
-                        output.append(contentsOf: writer.bytes)
+                        append(extraction, summary: summary, writer: &writer, to: &output)
                         nodes += extraction.nodes.count
                     }
                     return RecordOutcome(nodeCount: nodes, inputBytes: inputBytes)
@@ -49,5 +46,23 @@ public enum BulkExtractProcessor {
                 }
             }
         }
+    }
+
+    /// Appends one extraction's line to `output`.
+    ///
+    /// The writer writes straight onto the end of the batch's output, lent to it for the call, so a record's bytes
+    /// are written once and never copied from a buffer of the writer's own.
+    private static func append(
+        _ extraction: Extraction, summary: Bool, writer: inout JSONWriter, to output: inout [UInt8]
+    ) {
+        writer.reset()
+        swap(&writer.bytes, &output)
+        defer { swap(&writer.bytes, &output) }
+        if summary {
+            writer.write(summary: extraction.summary)
+        } else {
+            writer.write(extraction: extraction)
+        }
+        writer.newlineAfterRecord()
     }
 }

@@ -86,12 +86,13 @@ public struct JSONLinesSource: RecordSource {
     static func record(
         from bytes: UnsafeBufferPointer<UInt8>, line: Int, json: inout JSONLineReader, pathBase: String?
     ) -> InputRecord {
-        let fallbackID = "line-\(line)"
+        // Made only for a record that needs it: most lines have an id.
+        func fallbackID() -> String { "line-\(line)" }
         let values: [JSONLineReader.Value?]
         do {
             values = try json.read(bytes)
         } catch {
-            let id = Self.id(from: error.valuesRead.first ?? nil) ?? fallbackID
+            let id = Self.id(from: error.valuesRead.first ?? nil) ?? fallbackID()
             let code: SchmorlError.Code = error.kind == .invalidUTF8 ? .invalidUTF8 : .invalidJSON
             return .failure(
                 id: id,
@@ -101,34 +102,42 @@ public struct JSONLinesSource: RecordSource {
                 line: line)
         }
         guard let id = Self.id(from: values[0]) else {
+            let id = fallbackID()
             return .failure(
-                id: fallbackID,
+                id: id,
                 SchmorlError(
                     .invalidRecord, "line \(line) has no \"id\" (a non-empty string or a number); add one",
-                    record: fallbackID),
+                    record: id),
                 line: line)
         }
-        let payloads = values[1...].enumerated().compactMap { entry in entry.element.map { (entry.offset, $0) } }
-        guard payloads.count == 1, let (which, value) = payloads.first else {
+        // Exactly one of text (1), xml (2) and path (3).
+        var which = 0
+        var payloadCount = 0
+        for index in 1..<values.count where values[index] != nil {
+            which = index
+            payloadCount += 1
+        }
+        guard payloadCount == 1, let value = values[which] else {
             let message =
-                payloads.isEmpty
+                payloadCount == 0
                 ? "the record has none of \"text\", \"xml\" or \"path\"; give one"
                 : "the record has more than one of \"text\", \"xml\" and \"path\"; give one"
             return .failure(id: id, SchmorlError(.invalidRecord, message, record: id), line: line)
         }
-        let key = ["text", "xml", "path"][which]
         guard case .string(let string) = value else {
+            let key = ["text", "xml", "path"][which - 1]
             return .failure(
                 id: id, SchmorlError(.invalidRecord, "\"\(key)\" must be a string", record: id), line: line)
         }
         switch which {
-        case 0, 1:
+        case 1, 2:
             if isBlank(string) {
+                let key = which == 1 ? "text" : "xml"
                 return .failure(
                     id: id, SchmorlError(.emptyReport, "\"\(key)\" is empty: there is no report to read", record: id),
                     line: line)
             }
-            return InputRecord(id: id, payload: which == 0 ? .text(string) : .structured(string), line: line)
+            return InputRecord(id: id, payload: which == 1 ? .text(string) : .structured(string), line: line)
         default:
             guard !string.isEmpty else {
                 return .failure(id: id, SchmorlError(.invalidRecord, "\"path\" is empty", record: id), line: line)

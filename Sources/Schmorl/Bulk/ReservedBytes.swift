@@ -1,0 +1,68 @@
+/// Writes bytes into capacity reserved at the end of a byte array, with one capacity check for many bytes.
+///
+/// Why: `Array.append` checks uniqueness and capacity on every call, about 20 instructions for one byte and 90
+/// for a short copy, and a full JSON record is hundreds of small pieces (a comma, a key, a quote, a few digits).
+/// ``Swift/Array/appendReserved(upTo:_:)`` reserves room for one piece once, lets the writer fill it through
+/// this value, then sets the array's count once.
+///
+/// Invariant: `count <= capacity`; the caller reserves enough for what it writes (checked in debug builds only,
+/// since the reservation is computed from the same lengths that are written).
+struct ReservedBytes: ~Copyable {
+    private let start: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    /// Bytes written so far.
+    private(set) var count = 0
+
+    init(start: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        self.start = start
+        self.capacity = capacity
+    }
+
+    @inline(__always)
+    mutating func write(_ byte: UInt8) {
+        assert(count < capacity, "wrote past the reserved bytes")
+        start[count] = byte
+        count &+= 1
+    }
+
+    @inline(__always)
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        assert(count + bytes.count <= capacity, "wrote past the reserved bytes")
+        guard let source = bytes.baseAddress else { return }
+        (start + count).initialize(from: source, count: bytes.count)
+        count &+= bytes.count
+    }
+
+    /// Writes the first `count` bytes of `word`, low byte first.
+    ///
+    /// Stores all 8 bytes in one go, so the caller reserves 8 even for fewer: the bytes past `count` are
+    /// overwritten by the next write or left beyond the array's count.
+    @inline(__always)
+    mutating func write(word: UInt64, count wordCount: Int) {
+        assert(count + 8 <= capacity && wordCount <= 8, "wrote past the reserved bytes")
+        UnsafeMutableRawPointer(start + count).storeBytes(of: word.littleEndian, as: UInt64.self)
+        count &+= wordCount
+    }
+
+    @inline(__always)
+    mutating func write(_ literal: StaticString) {
+        literal.withUTF8Buffer { write($0) }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends what `body` writes, at most `maximumCount` bytes, with one capacity check.
+    ///
+    /// - Complexity: O(bytes written), amortised; the array grows geometrically like `append`.
+    @inline(__always)
+    mutating func appendReserved(upTo maximumCount: Int, _ body: (inout ReservedBytes) -> Void) {
+        append(addingCapacity: maximumCount) { span in
+            span.withUnsafeMutableBufferPointer { buffer, initializedCount in
+                guard let start = buffer.baseAddress else { return }
+                var reserved = ReservedBytes(start: start + initializedCount, capacity: buffer.count - initializedCount)
+                body(&reserved)
+                initializedCount += reserved.count
+            }
+        }
+    }
+}
