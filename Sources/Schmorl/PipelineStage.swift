@@ -15,10 +15,10 @@ public import SchmorlModel
         switch self {
         case .folding: "folding"
         case .tokenizing: "tokenising"
-        case .reportMatching: "context and site phrases"
+        case .reportMatching: "context phrases"
         case .levels: "levels"
         case .layout: "sections and sentences"
-        case .sentenceMatching: "finding phrases and assertion cues"
+        case .sentenceMatching: "finding, cue and site phrases"
         case .clauses: "clauses"
         case .endplates: "endplates"
         case .mentions: "node mentions"

@@ -45,7 +45,6 @@ struct ReportAnalysis {
         findings.reserveCapacity(expectedMatches)
         cues.reserveCapacity(expectedMatches)
         tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
-        tables.sites.matchAll(tokens, in: 0..<tokens.count, into: &sites)
         if lastStage == .reportMatching { return }
         var sequenceTokens = TokenFlags(count: tokens.count)
         for match in context where match.payload == .sequenceWord {
@@ -67,9 +66,16 @@ struct ReportAnalysis {
         for sentence in layout.sentences {
             phrases.removeAll(keepingCapacity: true)
             tables.findings.matchAll(tokens, in: sentence, into: &phrases)
+            var raisesDifferential = false
             for phrase in phrases {
-                for concept in phrase.payload { findings.append(Match(start: phrase.start, end: phrase.end, payload: concept)) }
+                for concept in phrase.payload {
+                    findings.append(Match(start: phrase.start, end: phrase.end, payload: concept))
+                    if case .differential = concept { raisesDifferential = true }
+                }
             }
+            // Site words only decide whether a fracture or infection in the same sentence is of the spine
+            // (DifferentialExtractor looks no further than the sentence), so only such sentences are matched.
+            if raisesDifferential { tables.sites.matchAll(tokens, in: sentence, into: &sites) }
             if everySentence || !phrases.isEmpty || sentence.contains(where: { Self.mayNameNode(tokens[$0], folded, tables) }) {
                 tables.cues.matchAll(tokens, in: sentence, into: &cues)
             }

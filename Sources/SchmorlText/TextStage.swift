@@ -11,13 +11,14 @@ public import SchmorlModel
     case folding
     /// Words, numbers and punctuation with vocabulary ids (`Tokenizer`).
     case tokenizing
-    /// The context and anatomical-site phrase tables over the whole report.
+    /// The context phrase table over the whole report.
     case reportMatching
     /// Vertebral and disc levels (`LevelParser`).
     case levels
     /// Sections, sentences and level headings (`LayoutBuilder`): the sectioning and sentence splitting.
     case layout
-    /// Finding phrases in every sentence, assertion cues where a finding or node name is.
+    /// Finding phrases in every sentence, assertion cues where a finding or node name is, anatomical sites where a
+    /// differential is.
     case sentenceMatching
     /// Clause boundaries (";" and the scope terminators of domain.md §6.2).
     case clauses
@@ -43,10 +44,10 @@ extension TextEngine {
         switch lastStage {
         case .folding: return analysis.folded.count
         case .tokenizing: return analysis.tokens.count
-        case .reportMatching: return analysis.context.count + analysis.sites.count
+        case .reportMatching: return analysis.context.count
         case .levels: return analysis.levels.count
         case .layout: return analysis.layout.sentences.count
-        case .sentenceMatching: return analysis.findings.count + analysis.cues.count
+        case .sentenceMatching: return analysis.findings.count + analysis.cues.count + analysis.sites.count
         case .clauses: return analysis.clauseOfToken.count
         case .endplates: return analysis.endplates.count
         case .mentions, .nodes, .differentials: break
