@@ -99,10 +99,18 @@ struct LayoutBuilder {
             sectionOfToken.fill(section.tokens, with: Int32(sectionIndex))
         }
         var headerTokens = TokenFlags(count: count)
-        var headerContentStarts = TokenFlags(count: count)
+        // Where a sentence must break whatever the punctuation: a header, the start of a header's content, a change
+        // of section. One flag array, so an ordinary token costs one test.
+        var forcedBreaks = TokenFlags(count: count)
         for header in headerStarts {
             headerTokens.insert(header.token)
-            headerContentStarts.insert(header.contentStart)
+            forcedBreaks.insert(header.token)
+            forcedBreaks.insert(header.contentStart)
+        }
+        sectionOfToken.withUnsafeBufferPointer { sections in
+            for index in sections.indices.dropFirst() where sections[index] != sections[index - 1] {
+                forcedBreaks.insert(index)
+            }
         }
         // Sentences.
         var sentenceStart = 0
@@ -118,9 +126,7 @@ struct LayoutBuilder {
             let token = tokens[index]
             if index > sentenceStart {
                 var breakBefore = false
-                if token.blankLineBefore || headerTokens.contains(index) || headerContentStarts.contains(index)
-                    || sectionOfToken[index] != sectionOfToken[index - 1]
-                {
+                if token.blankLineBefore || forcedBreaks.contains(index) {
                     breakBefore = true
                 } else if token.lineBreakBefore {
                     let previous = tokens[index - 1]
