@@ -81,25 +81,44 @@ struct ReportAnalysis {
             }
         }
         if lastStage == .sentenceMatching { return }
-        clauseOfToken = [Int32](repeating: 0, count: tokens.count)
-        var clause: Int32 = 0
-        var cueIndex = 0
-        for (sentenceIndex, sentence) in layout.sentences.enumerated() {
-            if sentenceIndex > 0 { clause += 1 }
-            for index in sentence {
-                while cueIndex < cues.count && cues[cueIndex].start < index { cueIndex += 1 }
-                if cueIndex < cues.count, cues[cueIndex].start == index, cues[cueIndex].payload.kind == .terminator,
-                    index > sentence.lowerBound
-                {
-                    clause += 1
-                }
-                let token = tokens[index]
-                clauseOfToken[index] = clause
-                if token.kind == .punctuation && token.byte == 0x3B { clause += 1 }
-            }
-        }
+        clauseOfToken = Self.clauses(tokens: tokens, sentences: layout.sentences, cues: cues)
         if lastStage == .clauses { return }
         endplates = EndplateFinder(analysis: self).find()
+    }
+
+    /// Per token, its clause number: clauses split sentences at ";" and at the scope terminators of domain.md
+    /// §6.2 (a terminator cue that does not open its sentence), and never cross a sentence.
+    ///
+    /// Written through borrowed buffers into a fresh array: the same loop over the analysis's own arrays paid a
+    /// uniqueness check and a retain per token, as much as the whole context-phrase pass.
+    private static func clauses(
+        tokens: [Token], sentences: [Range<Int>], cues: [Match<LexiconTables.CueEntry>]
+    ) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: tokens.count) { clauseOf, initializedCount in
+            // Zeroed first so no element is ever left uninitialised, whatever the sentences cover.
+            clauseOf.initialize(repeating: 0)
+            initializedCount = tokens.count
+            tokens.withUnsafeBufferPointer { tokens in
+                cues.withUnsafeBufferPointer { cues in
+                    var clause: Int32 = 0
+                    var cueIndex = 0
+                    for (sentenceIndex, sentence) in sentences.enumerated() {
+                        if sentenceIndex > 0 { clause += 1 }
+                        for index in sentence {
+                            while cueIndex < cues.count && cues[cueIndex].start < index { cueIndex += 1 }
+                            if cueIndex < cues.count, cues[cueIndex].start == index,
+                                cues[cueIndex].payload.kind == .terminator, index > sentence.lowerBound
+                            {
+                                clause += 1
+                            }
+                            clauseOf[index] = clause
+                            let token = tokens[index]
+                            if token.kind == .punctuation && token.byte == 0x3B { clause += 1 }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// A word that could start a node mention the findings table does not see: the "schmorl" family (any
