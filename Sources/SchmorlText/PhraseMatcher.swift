@@ -17,6 +17,10 @@ struct PhraseTable<Payload: Sendable>: Sendable {
     private var runStart: [Int32] = []
     private var runLength: [Int32] = []
     private var order: [Int32] = []
+    /// Per position in `order`: the second element's code of that entry, or `Self.noSecond` for a one-token
+    /// phrase. Many phrases share a first word ("disc", "marrow", "no"); this lets the matcher reject most of them
+    /// on one comparison with the next token, without walking each.
+    private var secondCodes: [Int32] = []
     private var wordCount = 0
 
     init(_ phrases: [(String, Payload)], vocabulary: Vocabulary) {
@@ -45,8 +49,15 @@ struct PhraseTable<Payload: Sendable>: Sendable {
             runStart[slot] = Int32(order.count)
             runLength[slot] = Int32(sorted.count)
             order += sorted.map { Int32($0) }
+            secondCodes += sorted.map { entryLength[$0] > 1 ? codes[Int(entryStart[$0]) + 1] : Self.noSecond }
         }
     }
+
+    /// `secondCodes` of a one-token phrase: it needs no second token.
+    fileprivate static var noSecond: Int32 { Int32.max }
+
+    /// The code of a hyphen token, the one punctuation a phrase can ask for where a glued hyphen would be skipped.
+    fileprivate static var hyphenCode: Int32 { -0x2E }
 
     /// A token's code: its word id, or `-(byte + 1)` for punctuation; unknown words are `Int32.min`.
     @inline(__always)
@@ -77,10 +88,13 @@ struct PhraseTable<Payload: Sendable>: Sendable {
                     runStart.withUnsafeBufferPointer { runStart in
                         runLength.withUnsafeBufferPointer { runLength in
                             order.withUnsafeBufferPointer { order in
-                                body(
-                                    BorrowedTables(
-                                        codes: codes, entryStart: entryStart, entryLength: entryLength,
-                                        runStart: runStart, runLength: runLength, order: order, wordCount: wordCount))
+                                secondCodes.withUnsafeBufferPointer { secondCodes in
+                                    body(
+                                        BorrowedTables(
+                                            codes: codes, entryStart: entryStart, entryLength: entryLength,
+                                            runStart: runStart, runLength: runLength, order: order,
+                                            secondCodes: secondCodes, wordCount: wordCount))
+                                }
                             }
                         }
                     }
@@ -97,6 +111,7 @@ struct PhraseTable<Payload: Sendable>: Sendable {
         let runStart: UnsafeBufferPointer<Int32>
         let runLength: UnsafeBufferPointer<Int32>
         let order: UnsafeBufferPointer<Int32>
+        let secondCodes: UnsafeBufferPointer<Int32>
         let wordCount: Int
 
         /// The entry of the longest phrase starting at `index` within `limit`, and the index past its last token.
@@ -108,7 +123,14 @@ struct PhraseTable<Payload: Sendable>: Sendable {
             let count = Int(runLength[slot])
             if count == 0 { return nil }
             let base = Int(runStart[slot])
+            // What a second element can match: the next token as it is (for a phrase that wants a hyphen), or
+            // the next after skipping glued hyphens (for any other); neither across a blank line or the limit.
+            let (direct, skipped) = secondCandidates(tokens, after: index, limit: limit)
             candidateLoop: for position in base..<(base + count) {
+                let second = secondCodes[position]
+                if second != PhraseTable.noSecond, second != (second == PhraseTable.hyphenCode ? direct : skipped) {
+                    continue candidateLoop
+                }
                 let entry = Int(order[position])
                 let start = Int(entryStart[entry])
                 let length = Int(entryLength[entry])
@@ -130,6 +152,27 @@ struct PhraseTable<Payload: Sendable>: Sendable {
                 return (entry, cursor)
             }
             return nil
+        }
+
+        /// The codes a phrase's second element is compared with, as `match` would reach them: `direct` is the
+        /// token after `index`, `skipped` the first after it that is not a glued hyphen; `Int32.min` (no code
+        /// ever matches it) past `limit` or after a blank line.
+        @inline(__always)
+        private func secondCandidates(_ tokens: UnsafeBufferPointer<Token>, after index: Int, limit: Int)
+            -> (direct: Int32, skipped: Int32)
+        {
+            func code(_ cursor: Int) -> Int32 {
+                guard cursor < limit, !tokens[cursor].blankLineBefore else { return Int32.min }
+                return PhraseTable.code(of: tokens[cursor])
+            }
+            var cursor = index + 1
+            let direct = code(cursor)
+            while cursor < limit, tokens[cursor].kind == .punctuation, tokens[cursor].byte == 0x2D,
+                !tokens[cursor].spaceBefore
+            {
+                cursor += 1
+            }
+            return (direct, code(cursor))
         }
     }
 
