@@ -11,6 +11,10 @@ struct DifferentialExtractor {
     let context: ContextEngine
 
     func extract() -> [Differential] {
+        // No differential phrase, nothing to decide: skip building the per-token site maps.
+        guard analysis.findings.contains(where: { if case .differential = $0.payload { true } else { false } }) else {
+            return []
+        }
         var mentionsByCondition: [DifferentialCondition: [DifferentialMention]] = [:]
         var siteAt = TokenMap<Bool>(count: analysis.tokens.count)  // token -> spinal?
         var hardwareAt = TokenFlags(count: analysis.tokens.count)

@@ -179,6 +179,8 @@ struct NodeExtractor {
 
     /// Fills each mention's window, locations, multiplicity, region and assertion.
     func locate(_ mentions: inout [NodeMention]) {
+        // Most reports name no node: nothing to locate, and none of the per-token maps below is needed.
+        guard !mentions.isEmpty else { return }
         var mentionStarts = TokenFlags(count: tokens.count)
         for mention in mentions { mentionStarts.insert(mention.tokens.lowerBound) }
         var competingStarts = TokenFlags(count: tokens.count)
