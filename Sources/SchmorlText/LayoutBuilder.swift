@@ -14,8 +14,8 @@ struct LayoutBuilder {
     func build(givenSections: [ReportSection]) -> Layout {
         var layout = Layout()
         let count = tokens.count
-        // Filled as local arrays and stored in the layout at the end: writing into an array inside `layout` checked
-        // its uniqueness on every store.
+        // Local arrays, filled a range at a time (`fill`: one uniqueness check per range, not per token), stored
+        // in the layout at the end.
         var sectionOfToken = [Int32](repeating: 0, count: count)
         var sentenceOfToken = [Int32](repeating: 0, count: count)
         var headingOfToken = [Int32](repeating: -1, count: count)
