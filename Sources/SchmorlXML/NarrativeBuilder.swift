@@ -123,6 +123,11 @@ struct NarrativeBuilder {
             index += 1
             while index < count {
                 let next = base[index]
+                // Most bytes are word bytes above the space and not C2: one test each, before the rarer cases.
+                if next > 0x20, next != 0xC2 {
+                    index += 1
+                    continue
+                }
                 if next == 0x20, index + 1 < count, Self.isWordByte(base, index + 1, count) {
                     index += 2
                     continue

@@ -35,7 +35,19 @@ enum RootElementSniffer {
             return contains(bytes, Array("\"resourceType\"".utf8)) ? .fhirJSON : nil
         }
         guard first == UInt8(ascii: "<") else { return nil }
-        let ascii = asciiPrefix(bytes)
+        // UTF-8 (nearly every input) is read in place; UTF-16 is narrowed into a copy first.
+        let (start, step) = layout(bytes)
+        if step == 1 {
+            return bytes.withUnsafeBufferPointer { all in
+                let end = min(all.count, start + window)
+                return format(ofASCII: UnsafeBufferPointer(rebasing: all[min(start, end)..<end]))
+            }
+        }
+        return asciiPrefix(bytes).withUnsafeBufferPointer { format(ofASCII: $0) }
+    }
+
+    /// The format named by the root start tag in an ASCII prefix.
+    private static func format(ofASCII ascii: UnsafeBufferPointer<UInt8>) -> SourceFormat {
         guard let root = rootElement(ascii, attributesOf: rootsReadByAttributes) else { return .genericXML }
         switch root.localName {
         case "ClinicalDocument": return .cda
@@ -98,7 +110,7 @@ enum RootElementSniffer {
 
     /// The root start tag in an ASCII prefix, or nil if the prefix holds none. Its attributes are read when its
     /// local name is in `attributesOf` (nil: always).
-    static func rootElement(_ ascii: [UInt8], attributesOf: Set<String>? = nil) -> RootElement? {
+    static func rootElement(_ ascii: UnsafeBufferPointer<UInt8>, attributesOf: Set<String>? = nil) -> RootElement? {
         var index = 0
         let count = ascii.count
         // Literal markers compared byte by byte: no array per comparison (this runs on every XML input).
@@ -155,7 +167,9 @@ enum RootElementSniffer {
         return nil
     }
 
-    private static func startTag(_ ascii: [UInt8], from start: Int, attributesOf: Set<String>?) -> RootElement? {
+    private static func startTag(
+        _ ascii: UnsafeBufferPointer<UInt8>, from start: Int, attributesOf: Set<String>?
+    ) -> RootElement? {
         var index = start
         let count = ascii.count
         func isNameByte(_ byte: UInt8) -> Bool {
@@ -200,7 +214,8 @@ enum RootElementSniffer {
     }
 
     /// Whether `bytes` contains `pattern`.
-    static func contains(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool {
+    static func contains<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ pattern: [UInt8]) -> Bool
+    where Bytes.Index == Int {
         guard !pattern.isEmpty, pattern.count <= bytes.count else { return false }
         let first = pattern[0]
         var index = 0

@@ -46,10 +46,16 @@ enum SafeXMLParser {
         }
         // C callbacks reach `state` through the parser context's `_private` pointer, valid for the parse.
         var state = ParseState(tree: XMLTree(expectedBytes: bytes.count))
+        defer { state.tree.deallocate() }
         let parsed = withUnsafeMutablePointer(to: &state) { statePointer in
             base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
                 parse(chars, count: Int32(bytes.count), state: statePointer)
             }
+        }
+        guard !state.tree.overflowed else {
+            throw SchmorlError(
+                .inputTooLarge, "\(what)holds more than \(XMLTree.maximumBytes) bytes of names and text once decoded",
+                record: record)
         }
         guard parsed else { throw state.error(record: record, context: what) }
         guard state.tree.hasRoot else {
@@ -241,6 +247,7 @@ private func onStartElement(
         localName: localName, prefix: prefix, uri: uri, attributes: attributes,
         attributeCount: Int(attributeCount - defaultedCount), line: state.pointee.lastLine,
         column: state.pointee.lastColumn, parserLine: parserLine(ctxt))
+    if state.pointee.tree.overflowed { xmlStopParser(ctxt) }
     // The callback fires with the cursor on the start tag's closing '>': content starts one column later.
     state.pointee.advance(to: ctxt, columnOffset: 1)
 }
@@ -267,6 +274,7 @@ private func onCharacters(_ context: UnsafeMutableRawPointer?, _ characters: Uns
         ctxt.pointee.disableSAX = 1
         return
     }
+    if state.pointee.tree.overflowed { xmlStopParser(ctxt) }
     state.pointee.advance(to: ctxt)
 }
 
@@ -339,6 +347,7 @@ enum LibXML2Runtime {
             defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
             return body()
         }
+        state.tree.deallocate()
         for diagnostic in state.diagnostics { collect(diagnostic.message) }
         return result
     }

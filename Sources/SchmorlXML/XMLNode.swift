@@ -22,10 +22,10 @@ struct XMLNode {
 
     private var node: XMLTree.Node { tree.pointee.nodes[index] }
 
-    private func at(_ index: Int) -> XMLNode? { index >= 0 ? XMLNode(tree: tree, index: index) : nil }
+    private func at(_ index: Int32) -> XMLNode? { index >= 0 ? XMLNode(tree: tree, index: Int(index)) : nil }
 
-    private func bytes(_ start: Int, _ count: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: tree.pointee.bytes[start..<(start + count)])
+    private func bytes(_ start: Int32, _ count: Int32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: tree.pointee.bytes[Int(start)..<(Int(start) + Int(count))])
     }
 
     var kind: Kind { node.kind }
@@ -44,7 +44,8 @@ struct XMLNode {
     /// The local name's bytes, for lookups that must not allocate.
     func withNameBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let node = self.node
-        return body(bytes(node.nameStart, node.nameCount))
+        // A node's one byte range is its name for an element, its text for the others.
+        return body(node.kind == .element ? bytes(node.start, node.count) : bytes(0, 0))
     }
 
     /// The namespace URI of an element, if it has one.
@@ -103,8 +104,8 @@ struct XMLNode {
     /// except where a format keeps report text in one (FHIR `value`): the caller decides.
     func attribute(_ name: StaticString) -> String? {
         let node = self.node
-        for offset in 0..<node.attributeCount {
-            let attribute = tree.pointee.attributes[node.firstAttribute + offset]
+        for offset in 0..<Int(node.attributeCount) {
+            let attribute = tree.pointee.attributes[Int(node.firstAttribute) + offset]
             if name ~= ElementName(bytes: bytes(attribute.nameStart, attribute.nameCount)) {
                 return String(decoding: bytes(attribute.valueStart, attribute.valueCount), as: UTF8.self)
             }
@@ -115,7 +116,7 @@ struct XMLNode {
     /// Lends the bytes of a text or CDATA node (UTF-8, entities and character references already decoded).
     func withContent<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let node = self.node
-        return body(bytes(node.contentStart, node.contentCount))
+        return body(node.kind == .element ? bytes(0, 0) : bytes(node.start, node.count))
     }
 
     /// Where the node starts in the source document.
@@ -125,7 +126,7 @@ struct XMLNode {
     /// processing instructions and entity references get libxml2's line for them (`xmlGetLineNo`) and column 1.
     var sourcePosition: SourcePosition {
         let node = self.node
-        return SourcePosition(line: max(node.line, 1), column: max(node.column, 1))
+        return SourcePosition(line: max(Int(node.line), 1), column: max(Int(node.column), 1))
     }
 
     /// The text of this subtree (text and CDATA nodes; comments, processing instructions and entity references

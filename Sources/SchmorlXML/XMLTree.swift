@@ -20,38 +20,46 @@
 /// Invariant: node 0 is the root element once one was started; children are linked in document order; the text
 /// of the last text or CDATA node of the open element ends the byte buffer (so it can grow in place).
 struct XMLTree {
-    /// One node. Indices are positions in ``nodes``, `-1` for none; ranges are offsets into ``bytes``.
+    /// One node, 56 bytes: indices are positions in ``nodes``, `-1` for none; ranges are offsets into ``bytes``.
+    ///
+    /// Why 32-bit fields: building the tree is mostly copying nodes into the array, and half the width is half the
+    /// copying. They cannot overflow: the input is below 2 GiB (``SafeXMLParser`` checks), a node takes at least
+    /// three input bytes, and ``bytes`` is refused past ``maximumBytes`` (``overflowed``).
     struct Node {
         var kind: XMLNode.Kind
-        var parent = -1
-        var firstChild = -1
-        var lastChild = -1
-        var nextSibling = -1
-        /// The element's name; empty for other nodes.
-        var nameStart = 0
-        var nameCount = 0
-        /// The text of a text, CDATA, comment or processing instruction node.
-        var contentStart = 0
-        var contentCount = 0
+        var parent: Int32 = -1
+        var firstChild: Int32 = -1
+        var lastChild: Int32 = -1
+        var nextSibling: Int32 = -1
+        /// An element's name; the text of a text, CDATA, comment or processing instruction node.
+        var start: Int32 = 0
+        var count: Int32 = 0
         /// The element's namespace URI, `-1` when it has none.
-        var namespaceStart = -1
-        var namespaceCount = 0
-        var firstAttribute = 0
-        var attributeCount = 0
+        var namespaceStart: Int32 = -1
+        var namespaceCount: Int32 = 0
+        var firstAttribute: Int32 = 0
+        var attributeCount: Int32 = 0
         /// Where the node starts (``XMLNode/sourcePosition``).
-        var line: Int
-        var column: Int
+        var line: Int32
+        var column: Int32
         /// libxml2's line for the node (`xmlGetLineNo`): where the parser stood when the node was made. Only used
         /// to place an entity reference, which libxml2 places by its previous sibling or its parent.
-        var parserLine: Int
+        var parserLine: Int32
+
+        init(kind: XMLNode.Kind, line: Int, column: Int, parserLine: Int) {
+            self.kind = kind
+            self.line = Int32(clamping: line)
+            self.column = Int32(clamping: column)
+            self.parserLine = Int32(clamping: parserLine)
+        }
     }
 
     /// One attribute: name and value as byte ranges.
     struct Attribute {
-        var nameStart: Int
-        var nameCount: Int
-        var valueStart: Int
-        var valueCount: Int
+        var nameStart: Int32
+        var nameCount: Int32
+        var valueStart: Int32
+        var valueCount: Int32
     }
 
     /// The arrays, borrowed for reading once the parse is over.
@@ -64,24 +72,53 @@ struct XMLTree {
     /// SAX2's limit on one text node (`XML_MAX_TEXT_LENGTH`), kept since `XML_PARSE_HUGE` never is.
     static let maximumTextBytes = 10_000_000
 
-    private(set) var nodes: [Node] = []
-    private(set) var attributes: [Attribute] = []
-    private(set) var bytes: [UInt8] = []
-    /// The innermost open element, `-1` outside the root.
-    private var current = -1
-    /// The last namespace URI stored: libxml2 interns URIs in its dictionary (alive until the parse ends), so an equal
-    /// pointer is an equal URI, and most elements share the previous one's bytes.
-    private var lastNamespace: (uri: UnsafePointer<UInt8>, start: Int, count: Int)?
+    /// The most bytes of names, text and values a tree holds, so that 32-bit offsets always fit. Only an input of
+    /// more than 1 GiB in a narrow encoding (ISO-8859-1 text doubles in UTF-8) can reach it.
+    static let maximumBytes = Int(Int32.max)
 
-    /// Reserves room for a document of `expectedBytes` (a report wrapper has about one node per 30 bytes of
-    /// markup and holds fewer bytes of names and text than of input), so the arrays rarely grow.
-    init(expectedBytes: Int) {
-        nodes.reserveCapacity(max(64, expectedBytes / 24))
-        attributes.reserveCapacity(max(16, expectedBytes / 64))
-        bytes.reserveCapacity(expectedBytes)
+    private var nodes: GrowingBuffer<Node>
+    private var attributes: GrowingBuffer<Attribute>
+    private var bytes: GrowingBuffer<UInt8>
+    /// Set when ``bytes`` would pass ``maximumBytes``: nothing more is added and the parse must stop.
+    private(set) var overflowed = false
+    /// The innermost open element, `-1` outside the root.
+    private var current: Int32 = -1
+    /// Names and namespace URIs already stored, by the address libxml2 gave them (see ``storedName(_:)``).
+    private var storedNames: GrowingBuffer<StoredName>
+
+    /// A name or namespace URI stored in ``bytes``, under the address of libxml2's interned copy.
+    private struct StoredName {
+        var address: UnsafePointer<UInt8>?
+        var start: Int32
+        var count: Int32
     }
 
-    var hasRoot: Bool { !nodes.isEmpty }
+    /// Slots of ``storedNames``: a power of two, well above the few dozen names a report wrapper uses.
+    private static let storedNameSlots = 128
+
+    /// Reserves room for a document of `expectedBytes` (a report wrapper has about one node per 30 bytes of
+    /// markup and holds fewer bytes of names and text than of input), so the buffers rarely grow. Nothing is
+    /// allocated for 0 (a tree that only collects errors). The owner calls ``deallocate()`` when done.
+    init(expectedBytes: Int) {
+        let sized = expectedBytes > 0
+        nodes = GrowingBuffer(minimumCapacity: sized ? max(64, expectedBytes / 24) : 0)
+        attributes = GrowingBuffer(minimumCapacity: sized ? max(16, expectedBytes / 64) : 0)
+        bytes = GrowingBuffer(minimumCapacity: expectedBytes)
+        storedNames = GrowingBuffer(minimumCapacity: sized ? Self.storedNameSlots : 0)
+        if sized {
+            for _ in 0..<Self.storedNameSlots { storedNames.append(StoredName(address: nil, start: 0, count: 0)) }
+        }
+    }
+
+    /// Frees the buffers; nothing may read the tree afterwards.
+    mutating func deallocate() {
+        nodes.deallocate()
+        attributes.deallocate()
+        bytes.deallocate()
+        storedNames.deallocate()
+    }
+
+    var hasRoot: Bool { nodes.count > 0 }
 
     // MARK: Building
 
@@ -92,18 +129,11 @@ struct XMLTree {
         attributes attributeArray: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, attributeCount: Int,
         line: Int, column: Int, parserLine: Int
     ) {
-        guard current >= 0 || nodes.isEmpty else { return }
+        guard current >= 0 || nodes.count == 0, !overflowed else { return }
         var node = Node(kind: .element, line: line, column: column, parserLine: parserLine)
-        (node.nameStart, node.nameCount) = appendName(localName, prefix: uri == nil ? prefix : nil)
-        if let uri {
-            if let last = lastNamespace, last.uri == uri {
-                (node.namespaceStart, node.namespaceCount) = (last.start, last.count)
-            } else {
-                (node.namespaceStart, node.namespaceCount) = append(cString: uri)
-                lastNamespace = (uri, node.namespaceStart, node.namespaceCount)
-            }
-        }
-        node.firstAttribute = attributes.count
+        (node.start, node.count) = appendName(localName, prefix: uri == nil ? prefix : nil)
+        if let uri { (node.namespaceStart, node.namespaceCount) = storedName(uri) }
+        node.firstAttribute = Int32(truncatingIfNeeded: attributes.count)
         if let attributeArray {
             for index in 0..<attributeCount {
                 let fields = attributeArray + index * 5
@@ -113,14 +143,14 @@ struct XMLTree {
                     Attribute(nameStart: nameStart, nameCount: nameCount, valueStart: valueStart, valueCount: valueCount))
             }
         }
-        node.attributeCount = attributes.count - node.firstAttribute
+        node.attributeCount = Int32(truncatingIfNeeded: attributes.count) - node.firstAttribute
         current = link(node)
     }
 
     /// Closes the innermost open element.
     mutating func endElement() {
         guard current >= 0 else { return }
-        current = nodes[current].parent
+        current = nodes[Int(current)].parent
     }
 
     /// Adds character data (`.text`) or a CDATA section (`.cdata`) to the open element, growing its last node when
@@ -128,67 +158,97 @@ struct XMLTree {
     mutating func appendCharacters(
         _ characters: UnsafeBufferPointer<UInt8>, kind: XMLNode.Kind, line: Int, column: Int, parserLine: Int
     ) -> Bool {
-        guard current >= 0 else { return true }
-        let last = nodes[current].lastChild
+        guard current >= 0, !overflowed else { return true }
+        let last = Int(nodes[Int(current)].lastChild)
         if last >= 0, nodes[last].kind == kind {
-            if kind == .text, nodes[last].contentCount + characters.count > Self.maximumTextBytes { return false }
-            if nodes[last].contentStart + nodes[last].contentCount != bytes.count {
+            if kind == .text, Int(nodes[last].count) + characters.count > Self.maximumTextBytes { return false }
+            if Int(nodes[last].start + nodes[last].count) != bytes.count {
                 // Not reached while the invariant holds; kept so that a grown node is always one byte range.
-                let start = nodes[last].contentStart
-                bytes.append(contentsOf: Array(bytes[start..<(start + nodes[last].contentCount)]))
-                nodes[last].contentStart = bytes.count - nodes[last].contentCount
+                let start = Int(nodes[last].start)
+                let moved = Array(bytes.elements[start..<(start + Int(nodes[last].count))])
+                guard let (movedStart, _) = moved.withUnsafeBufferPointer({ append($0) }) else { return true }
+                nodes[last].start = movedStart
             }
-            bytes.append(contentsOf: characters)
-            nodes[last].contentCount += characters.count
+            guard let (_, added) = append(characters) else { return true }
+            nodes[last].count += added
             return true
         }
         var node = Node(kind: kind, line: line, column: column, parserLine: kind == .text ? parserLine : 0)
-        node.contentStart = bytes.count
-        node.contentCount = characters.count
-        bytes.append(contentsOf: characters)
+        guard let (start, count) = append(characters) else { return true }
+        (node.start, node.count) = (start, count)
         link(node)
         return true
     }
 
     /// Adds a comment or processing instruction (its data as content): libxml2 places both at its line, column 1.
     mutating func appendMarkup(_ kind: XMLNode.Kind, content: UnsafePointer<UInt8>?, parserLine: Int) {
-        guard current >= 0 else { return }
+        guard current >= 0, !overflowed else { return }
         var node = Node(kind: kind, line: parserLine, column: 1, parserLine: parserLine)
-        if let content { (node.contentStart, node.contentCount) = append(cString: content) }
+        if let content {
+            guard let (start, count) = append(UnsafeBufferPointer(start: content, count: strlen(content))) else {
+                return
+            }
+            (node.start, node.count) = (start, count)
+        }
         link(node)
     }
 
     /// Adds a reference to an undeclared entity (kept by libxml2 when a DTD it does not load might declare it).
     /// libxml2 gives it the line of its previous sibling (element, text, comment or PI), else of its parent.
     mutating func appendEntityReference() {
-        guard current >= 0 else { return }
-        let previous = nodes[current].lastChild
-        var line = nodes[current].parserLine
+        guard current >= 0, !overflowed else { return }
+        let previous = Int(nodes[Int(current)].lastChild)
+        var line = nodes[Int(current)].parserLine
         if previous >= 0, nodes[previous].kind != .cdata, nodes[previous].kind != .entityReference {
             line = nodes[previous].parserLine
         }
-        link(Node(kind: .entityReference, line: line, column: 1, parserLine: 0))
+        link(Node(kind: .entityReference, line: Int(line), column: 1, parserLine: 0))
     }
 
     /// Appends `node` as the last child of the open element (or as the root) and returns its index.
     @discardableResult
-    private mutating func link(_ node: Node) -> Int {
+    private mutating func link(_ node: Node) -> Int32 {
         var node = node
-        let index = nodes.count
+        let index = Int32(truncatingIfNeeded: nodes.count)
         node.parent = current
         if current >= 0 {
-            let last = nodes[current].lastChild
-            if last >= 0 { nodes[last].nextSibling = index } else { nodes[current].firstChild = index }
-            nodes[current].lastChild = index
+            let parent = Int(current)
+            let last = Int(nodes[parent].lastChild)
+            if last >= 0 { nodes[last].nextSibling = index } else { nodes[parent].firstChild = index }
+            nodes[parent].lastChild = index
         }
         nodes.append(node)
         return index
     }
 
-    private mutating func append(cString: UnsafePointer<UInt8>) -> (start: Int, count: Int) {
+    /// Appends bytes and returns their range, or nil (adding nothing, setting ``overflowed``) past
+    /// ``maximumBytes``.
+    private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) -> (start: Int32, count: Int32)? {
         let start = bytes.count
-        bytes.append(contentsOf: UnsafeBufferPointer(start: cString, count: strlen(cString)))
-        return (start, bytes.count - start)
+        guard start + buffer.count <= Self.maximumBytes else {
+            overflowed = true
+            return nil
+        }
+        bytes.append(contentsOf: buffer)
+        return (Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: buffer.count))
+    }
+
+    /// The range of a name or namespace URI libxml2 interned in its dictionary, storing its bytes the first time.
+    ///
+    /// Why by address: the parser interns every element and attribute name and every namespace URI, and the
+    /// dictionary lives until the parse ends, so within one parse an equal address is an equal string. A report
+    /// repeats a few dozen names, so most elements and attributes store no bytes and measure no string. A
+    /// direct-mapped table: two names sharing a slot only store their bytes again.
+    private mutating func storedName(_ address: UnsafePointer<UInt8>) -> (start: Int32, count: Int32) {
+        let hash = UInt(bitPattern: address) &* 0x9E37_79B9_7F4A_7C15
+        let slot = Int(truncatingIfNeeded: hash >> (UInt.bitWidth - 7))
+        let cached = storedNames[slot]
+        if cached.address == address { return (cached.start, cached.count) }
+        // A tree sized for nothing has no slots; it never sees an element (it only collects errors).
+        assert(storedNames.count == Self.storedNameSlots)
+        guard let range = append(UnsafeBufferPointer(start: address, count: strlen(address))) else { return (0, 0) }
+        storedNames[slot] = StoredName(address: address, start: range.start, count: range.count)
+        return range
     }
 
     /// The length of a NUL-terminated string.
@@ -199,41 +259,45 @@ struct XMLTree {
     }
 
     /// A name: `local`, or `prefix:local` when an undeclared prefix is given.
-    private mutating func appendName(_ local: UnsafePointer<UInt8>?, prefix: UnsafePointer<UInt8>?) -> (Int, Int) {
-        let start = bytes.count
-        if let prefix {
-            _ = append(cString: prefix)
-            bytes.append(0x3A)
+    private mutating func appendName(_ local: UnsafePointer<UInt8>?, prefix: UnsafePointer<UInt8>?) -> (Int32, Int32) {
+        guard let prefix else {
+            guard let local else { return (Int32(truncatingIfNeeded: bytes.count), 0) }
+            return storedName(local)
         }
-        if let local { _ = append(cString: local) }
-        return (start, bytes.count - start)
+        // libxml2 keeps no interned `prefix:local`: store the pair (rare: only for an undeclared prefix).
+        let start = bytes.count
+        guard append(UnsafeBufferPointer(start: prefix, count: strlen(prefix))) != nil else { return (0, 0) }
+        let colon: StaticString = ":"
+        guard append(UnsafeBufferPointer(start: colon.utf8Start, count: 1)) != nil else { return (0, 0) }
+        if let local, append(UnsafeBufferPointer(start: local, count: strlen(local))) == nil { return (0, 0) }
+        return (Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: bytes.count - start))
     }
 
     /// An attribute value as SAX2 stores it. A value the parser left in its input ends at the closing quote; one
     /// it copied ends with a NUL and may hold references (`&#38;` for `&amp;`), decoded here.
-    private mutating func appendValue(from start: UnsafePointer<UInt8>?, to end: UnsafePointer<UInt8>?) -> (Int, Int) {
+    private mutating func appendValue(from start: UnsafePointer<UInt8>?, to end: UnsafePointer<UInt8>?) -> (Int32, Int32) {
         let offset = bytes.count
-        guard let start, let end, end > start else { return (offset, 0) }
+        guard let start, let end, end > start else { return (Int32(truncatingIfNeeded: offset), 0) }
         let value = UnsafeBufferPointer(start: start, count: end - start)
         guard end.pointee == 0, value.contains(0x26) else {
-            bytes.append(contentsOf: value)
-            return (offset, bytes.count - offset)
+            return append(value) ?? (0, 0)
         }
+        var decoded: [UInt8] = []  // rare: only a value holding a reference
         var index = 0
         while index < value.count {
             let byte = value[index]
             guard byte == 0x26, let semicolon = value[index...].firstIndex(of: 0x3B) else {
-                bytes.append(byte)
+                decoded.append(byte)
                 index += 1
                 continue
             }
             let reference = value[(index + 1)..<semicolon]
             if let scalar = Self.characterReference(reference) {
-                bytes.append(contentsOf: String(Character(scalar)).utf8)
+                decoded.append(contentsOf: String(Character(scalar)).utf8)
             }
             index = semicolon + 1
         }
-        return (offset, bytes.count - offset)
+        return decoded.withUnsafeBufferPointer { append($0) } ?? (0, 0)
     }
 
     /// The character a reference stands for (`#38`, `#x41`, `lt`), or nil for an entity no document declares.
@@ -272,20 +336,11 @@ struct XMLTree {
 
     // MARK: Reading
 
-    /// Lends the finished arrays to `body`.
+    /// Lends the finished buffers to `body`.
     func withView<Result, Failure: Error>(_ body: (UnsafePointer<View>) throws(Failure) -> Result) throws(Failure)
         -> Result
     {
-        let outcome: Swift.Result<Result, Failure> = nodes.withUnsafeBufferPointer { nodes in
-            attributes.withUnsafeBufferPointer { attributes in
-                bytes.withUnsafeBufferPointer { bytes in
-                    var view = View(nodes: nodes, attributes: attributes, bytes: bytes)
-                    return withUnsafePointer(to: &view) { pointer in
-                        do throws(Failure) { return .success(try body(pointer)) } catch { return .failure(error) }
-                    }
-                }
-            }
-        }
-        return try outcome.get()
+        var view = View(nodes: nodes.elements, attributes: attributes.elements, bytes: bytes.elements)
+        return try withUnsafePointer(to: &view) { pointer throws(Failure) in try body(pointer) }
     }
 }
