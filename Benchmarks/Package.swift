@@ -2,6 +2,7 @@
 // Schmorl's benchmarks: a package of their own so the product never depends on the benchmark harness.
 // Run from this folder: `swift package benchmark` (STYLE.md, Benchmarks). ordo-one/benchmark needs tools 6.1 for
 // package traits; MallocInterposer counts mallocs per report on Linux without jemalloc.
+// Mallocs per report are checked against Thresholds/ with `./thresholds.sh check` (`update` records them anew).
 import PackageDescription
 
 let package = Package(

@@ -33,7 +33,7 @@ struct BenchmarkCorpus: Sendable {
         } else {
             let count = Int(environment["SCHMORL_BENCH_REPORTS"] ?? "") ?? 2_000
             path = packageDirectory + "/.corpus/corpus-\(count)-seed1.jsonl"
-            if !FileManager.default.fileExists(atPath: path) { generate(count: count, at: path) }
+            if !FileManager.default.fileExists(atPath: path) { generate(count: count, format: "jsonl", at: path) }
         }
         var source: JSONLinesSource
         do {
@@ -58,28 +58,33 @@ struct BenchmarkCorpus: Sendable {
         return BenchmarkCorpus(reports: reports, records: records, textBytes: textBytes, path: path)
     }
 
-    /// Runs the shared generator: `python3 ../../shared/bench/make_corpus.py --reports N --seed 1 --out FILE`.
-    private static func generate(count: Int, at path: String) {
+    /// Runs the shared generator: `python3 ../../shared/bench/make_corpus.py --reports N --seed 1 --format FORMAT
+    /// --out PATH` (a JSON Lines file for `jsonl`, a folder of files for the others). The XML corpora use it too,
+    /// so every corpus comes from the same script with the same seed.
+    static func generate(count: Int, format: String, at path: String) {
         let script = packageDirectory + "/../../shared/bench/make_corpus.py"
         try? FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
-            "python3", script, "--reports", String(count), "--seed", "1", "--format", "jsonl", "--out", path,
+            "python3", script, "--reports", String(count), "--seed", "1", "--format", format, "--out", path,
         ]
         do {
             try process.run()
             process.waitUntilExit()
         } catch {
-            fail("cannot run \(script): \(error); set SCHMORL_BENCH_CORPUS to a JSON Lines corpus instead")
+            fail(
+                "cannot run \(script): \(error); install python3, or for the JSON Lines corpus set SCHMORL_BENCH_CORPUS"
+            )
         }
         guard process.terminationStatus == 0 else {
             fail("\(script) failed (status \(process.terminationStatus))")
         }
     }
 
-    private static func fail(_ message: String) -> Never {
+    /// Stops the benchmark process with a message: a benchmark without its corpus measures nothing useful.
+    static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("SchmorlBenchmarks: \(message)\n".utf8))
         exit(1)
     }

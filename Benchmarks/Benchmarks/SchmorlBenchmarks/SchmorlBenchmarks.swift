@@ -1,13 +1,14 @@
 import Benchmark
 import Foundation
-import Schmorl
+@_spi(Stages) import Schmorl
 import SchmorlModel
 
-// Schmorl's benchmarks (issue 5). Run from Benchmarks/: `swift package benchmark`; one benchmark:
-// `swift package benchmark --filter "End to end"`. Every benchmark reads a corpus loaded before measuring.
+// Schmorl's benchmarks (issue 5). Run from Benchmarks/: `swift package benchmark`; some of them:
+// `swift package benchmark --filter "End to end.*"` (a regular expression matched against the whole name).
+// Every benchmark reads a corpus loaded before measuring. Thresholds (mallocs only): `./thresholds.sh check`.
 //
-// One benchmark per stage of DESIGN.md plus end to end, so the per-stage profile falls out of one run. A stage
-// is added with one `reportBenchmark` line below, once the engine exposes the stage's entry point.
+// One benchmark per pipeline stage plus end to end, so the per-stage profile falls out of one run. The stage
+// benchmarks are cumulative: a stage's own cost is its time per report minus the previous stage's.
 let benchmarks: @Sendable () -> Void = {
     let corpus = BenchmarkCorpus.load()
     let pipeline = Pipeline()
@@ -15,11 +16,31 @@ let benchmarks: @Sendable () -> Void = {
     // MARK: End to end: one report through the whole pipeline (read, extract, classify).
     reportBenchmark("End to end: Pipeline.extract", corpus) { pipeline.extract($0) }
 
-    // MARK: Stages (sectioning, sentences, matching, context, classification, JSON, XML).
-    // Each is one line once its hook exists. A stage on the report text:
-    //   reportBenchmark("Stage: sectioning", corpus) { SectionFinder.sections(in: $0.text) }
-    // A stage on an earlier stage's output (made in setup, not measured):
-    //   preparedReportBenchmark("Stage: classification", corpus, prepare: { nodes(of: $0) }) { classify($0) }
+    // MARK: Stages, cumulative: "Stage NN through X" runs each report from its text up to and including stage X.
+    // The engine's stages share one analysis of the report and cannot be started from a saved one, so a stage is
+    // measured as the difference between two runs (sectioning and sentence splitting are `layout`, matching is
+    // `reportMatching` and `sentenceMatching`, ConText assertion is in `nodes`). The two-digit number keeps the
+    // names in pipeline order in the harness's table and in Thresholds/.
+    for stage in PipelineStage.allCases {
+        let number = stage.rawValue + 1
+        let name = "Stage \(number < 10 ? "0" : "")\(number) through \(stage.summary)"
+        reportBenchmark(name, corpus) { pipeline.run($0, through: stage) }
+    }
+
+    // MARK: XML reading: CDA and FHIR XML files into report documents (libxml2, narrative text, offset map), and
+    // CDA end to end. Their corpora are loaded here, before any measurement, like the JSON Lines one.
+    let cda = XMLBenchmarkCorpus.load(format: .cda)
+    let fhirXML = XMLBenchmarkCorpus.load(format: .fhirXML)
+    for xml in [cda, fhirXML] {
+        xmlDocumentBenchmark("XML parsing: \(xml.format.rawValue) to ReportDocument", xml) { document in
+            (try? pipeline.documents(bytes: document.bytes, id: document.id, format: xml.format))?.count ?? 0
+        }
+    }
+    xmlDocumentBenchmark("End to end: cda, Pipeline.extract(bytes:)", cda) { document in
+        (try? pipeline.extract(bytes: document.bytes, id: document.id, format: .cda))?.count ?? 0
+    }
+
+    // MARK: JSON encoding of an extraction already made (in setup, not measured).
     var fullWriter = JSONWriter()
     preparedReportBenchmark("Stage: JSON encoding, full output", corpus, prepare: pipeline.extract) { extraction in
         fullWriter.reset()
