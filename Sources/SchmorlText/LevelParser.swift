@@ -33,6 +33,16 @@ struct LevelParser {
         return VertebralLevel(region: region, number: number)
     }
 
+    /// Whether a word can begin a level in some notation: one letter, a letter then a digit in two or three
+    /// bytes (what `vertebra` parses), or an ordinal word.
+    @inline(__always)
+    private static func mayStartLevel(_ token: Token, _ folded: [UInt8], _ ordinals: [Int8]) -> Bool {
+        let length = token.end - token.start
+        if length == 1 { return true }
+        if length <= 3 { return Tokenizer.isDigit(folded[Int(token.start) + 1]) }
+        return token.word >= 0 && ordinals[Int(token.word)] > 0
+    }
+
     static func number(_ folded: [UInt8], _ token: Token) -> Int? {
         guard token.kind == .number, token.end - token.start <= 2 else { return nil }
         var value = 0
@@ -73,11 +83,9 @@ struct LevelParser {
         let ordinals = tables.ordinals
         while index < tokens.count {
             let token = tokens[index]
-            // A level starts at a word of at most three letters ("l4", "t12", "l"), an ordinal ("fourth") or a
-            // number (a list's "2"): the test that passes over the other nine tokens in ten at once.
-            if token.kind == .punctuation
-                || (token.kind == .word && token.end - token.start > 3 && (token.word < 0 || ordinals[Int(token.word)] == 0))
-            {
+            // A level starts at a letter and digits ("l4", "t12"), a lone letter ("L 2-3"), an ordinal ("fourth")
+            // or a number (a list's "2"): the test that passes over the other nine tokens in ten at once.
+            if token.kind == .punctuation || (token.kind == .word && !Self.mayStartLevel(token, folded, ordinals)) {
                 index += 1
                 continue
             }
