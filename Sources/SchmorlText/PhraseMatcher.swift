@@ -206,15 +206,26 @@ struct PhraseTable<Payload: Sendable>: Sendable {
     /// Every non-overlapping match in `range`, greedy and longest first.
     /// - Complexity: O(tokens × candidates sharing a first word).
     func matchAll(_ tokens: [Token], in range: Range<Int>, into matches: inout [Match<Payload>]) {
+        matchAll(tokens, inEach: CollectionOfOne(range), into: &matches)
+    }
+
+    /// Every non-overlapping match inside each of `ranges` (in order, each matched on its own, so no phrase
+    /// crosses the end of a range), with the tables borrowed once for all of them: per-sentence matching called
+    /// once per sentence paid the borrowing each time.
+    func matchAll<Ranges: Sequence<Range<Int>>>(
+        _ tokens: [Token], inEach ranges: Ranges, into matches: inout [Match<Payload>]
+    ) {
         tokens.withUnsafeBufferPointer { tokens in
             withTables { tables in
-                var index = range.lowerBound
-                while index < range.upperBound {
-                    if let (entry, end) = tables.match(tokens, at: index, limit: range.upperBound) {
-                        matches.append(Match(start: index, end: end, payload: payloads[entry]))
-                        index = end
-                    } else {
-                        index += 1
+                for range in ranges {
+                    var index = range.lowerBound
+                    while index < range.upperBound {
+                        if let (entry, end) = tables.match(tokens, at: index, limit: range.upperBound) {
+                            matches.append(Match(start: index, end: end, payload: payloads[entry]))
+                            index = end
+                        } else {
+                            index += 1
+                        }
                     }
                 }
             }

@@ -58,28 +58,37 @@ struct ReportAnalysis {
         if lastStage == .levels { return }
         layout = LayoutBuilder(analysis: self).build(givenSections: givenSections)
         if lastStage == .layout { return }
-        // Assertion cues only matter where there is something to assert: a finding, or a word that may name a node.
-        // Most sentences of a report (alignment, canal, foramina) have neither, and skipping them is the largest
-        // saving of the per-report work.
+        // Findings in every sentence. Assertion cues only matter where there is something to assert: a finding,
+        // or a word that may name a node; most sentences of a report (alignment, canal, foramina) have neither, and
+        // skipping them is the largest saving of the per-report work. Site words only decide whether a fracture or
+        // infection in the same sentence is of the spine (DifferentialExtractor looks no further than the
+        // sentence), so only sentences that raise a differential are matched for them.
         var phrases: [Match<[Concept]>] = []
-        phrases.reserveCapacity(16)
+        phrases.reserveCapacity(expectedMatches)
+        tables.findings.matchAll(tokens, inEach: layout.sentences, into: &phrases)
+        var cueSentences: [Range<Int>] = []
+        var siteSentences: [Range<Int>] = []
+        cueSentences.reserveCapacity(layout.sentences.count)
+        var phraseIndex = 0
         for sentence in layout.sentences {
-            phrases.removeAll(keepingCapacity: true)
-            tables.findings.matchAll(tokens, in: sentence, into: &phrases)
+            var hasFinding = false
             var raisesDifferential = false
-            for phrase in phrases {
+            while phraseIndex < phrases.count && phrases[phraseIndex].start < sentence.upperBound {
+                let phrase = phrases[phraseIndex]
+                hasFinding = true
                 for concept in phrase.payload {
                     findings.append(Match(start: phrase.start, end: phrase.end, payload: concept))
                     if case .differential = concept { raisesDifferential = true }
                 }
+                phraseIndex += 1
             }
-            // Site words only decide whether a fracture or infection in the same sentence is of the spine
-            // (DifferentialExtractor looks no further than the sentence), so only such sentences are matched.
-            if raisesDifferential { tables.sites.matchAll(tokens, in: sentence, into: &sites) }
-            if everySentence || !phrases.isEmpty || sentence.contains(where: { Self.mayNameNode(tokens[$0], folded, tables) }) {
-                tables.cues.matchAll(tokens, in: sentence, into: &cues)
+            if raisesDifferential { siteSentences.append(sentence) }
+            if everySentence || hasFinding || sentence.contains(where: { Self.mayNameNode(tokens[$0], folded, tables) }) {
+                cueSentences.append(sentence)
             }
         }
+        tables.sites.matchAll(tokens, inEach: siteSentences, into: &sites)
+        tables.cues.matchAll(tokens, inEach: cueSentences, into: &cues)
         if lastStage == .sentenceMatching { return }
         clauseOfToken = Self.clauses(tokens: tokens, sentences: layout.sentences, cues: cues)
         if lastStage == .clauses { return }
