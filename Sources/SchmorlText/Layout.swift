@@ -36,7 +36,11 @@ struct Layout: Sendable {
 }
 
 extension Layout {
-    static func isEnumerator(_ tokens: [Token], _ index: Int, _ text: [UInt8]) -> Bool {
+    /// Whether the token at `index` enumerates a line: a bullet ("*", "-", "+", ">"), "1." or "2)" before white
+    /// space, or "(3)".
+    ///
+    /// Takes borrowed tokens: it runs at every line start of the layout pass.
+    static func isEnumerator(_ tokens: UnsafeBufferPointer<Token>, _ index: Int) -> Bool {
         let token = tokens[index]
         if token.kind == .punctuation, token.byte == 0x2A || token.byte == 0x2D || token.byte == 0x2B
             || token.byte == 0x3E
