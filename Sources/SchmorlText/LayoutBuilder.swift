@@ -1,4 +1,4 @@
-import SchmorlModel
+public import SchmorlModel
 
 /// Builds the `Layout` of a report: sections, sentences and level headings (rules.md §1, §4; domain.md §6.1).
 ///
@@ -75,57 +75,55 @@ extension LayoutBuilder {
 
         func build(givenSections: [ReportSection]) -> Layout {
             let count = tokens.count
-            var layout = Layout()
             let headers = findHeaders()
+            var layout = Layout()
             layout.sections = givenSections.isEmpty ? sections(from: headers) : sections(given: givenSections)
-            layout.sectionOfToken = Self.map(count: count, filler: 0)
-            layout.sectionOfToken.withUnsafeMutableBufferPointer { sectionOf in
+            layout.tokenCount = count
+            layout.tokenMaps = [Int32](unsafeUninitializedCapacity: 3 * count) { maps, initializedCount in
+                // Section, sentence, heading: see `Layout.tokenMaps`.
+                let sectionOf = UnsafeMutableBufferPointer(rebasing: maps[0..<count])
+                let sentenceOf = UnsafeMutableBufferPointer(rebasing: maps[count..<(2 * count)])
+                let headingOf = UnsafeMutableBufferPointer(rebasing: maps[(2 * count)...])
+                sectionOf.initialize(repeating: 0)
+                sentenceOf.initialize(repeating: 0)
+                headingOf.initialize(repeating: -1)
+                initializedCount = 3 * count
                 for (sectionIndex, section) in layout.sections.enumerated() {
                     let range = section.tokens.clamped(to: 0..<count)
                     UnsafeMutableBufferPointer(rebasing: sectionOf[range]).update(repeating: Int32(sectionIndex))
                 }
-            }
-            // Where a sentence must break whatever the punctuation: a header, the start of a header's content, a
-            // change of section. Sorted, so the sentence loop compares each token with the next one only.
-            var forcedBreaks: [Int] = []
-            forcedBreaks.reserveCapacity(2 * headers.count + layout.sections.count)
-            for header in headers {
-                forcedBreaks.append(header.token)
-                forcedBreaks.append(header.contentStart)
-            }
-            if givenSections.isEmpty {
-                // Found sections are contiguous and in order: the section changes where a non-empty one starts.
-                for section in layout.sections where !section.tokens.isEmpty && section.tokens.lowerBound > 0 {
-                    forcedBreaks.append(section.tokens.lowerBound)
-                }
-            } else {
-                // Given sections may overlap or leave gaps: read the changes off the map.
-                layout.sectionOfToken.withUnsafeBufferPointer { sectionOf in
-                    for index in sectionOf.indices.dropFirst() where sectionOf[index] != sectionOf[index - 1] {
-                        forcedBreaks.append(index)
-                    }
-                }
-            }
-            forcedBreaks.sort()
-            layout.sentenceOfToken = Self.map(count: count, filler: 0)
-            layout.sentences = layout.sentenceOfToken.withUnsafeMutableBufferPointer { sentenceOf in
-                sentences(forcedBreaks: forcedBreaks, sentenceOf: sentenceOf)
-            }
-            layout.headingOfToken = Self.map(count: count, filler: -1)
-            layout.headingOfToken.withUnsafeMutableBufferPointer { headingOf in
-                layout.sectionOfToken.withUnsafeBufferPointer { sectionOf in
-                    layout.headings = headings(
-                        sentences: layout.sentences, headers: headers, sectionOf: sectionOf, headingOf: headingOf)
-                }
+                markForcedBreaks(in: sentenceOf, headers: headers, sections: layout.sections, sectionOf: sectionOf,
+                    sectionsGiven: !givenSections.isEmpty)
+                layout.sentences = sentences(sentenceOf: sentenceOf)
+                layout.headings = headings(
+                    sentences: layout.sentences, headers: headers, sectionOf: UnsafeBufferPointer(sectionOf),
+                    headingOf: headingOf)
             }
             return layout
         }
 
-        /// A per-token map with every element set to `filler`.
-        private static func map(count: Int, filler: Int32) -> [Int32] {
-            [Int32](unsafeUninitializedCapacity: count) { buffer, initializedCount in
-                buffer.initialize(repeating: filler)
-                initializedCount = count
+        /// Marks with -1, in the sentence map before `sentences` fills it, where a sentence must break whatever the
+        /// punctuation: a header, the start of a header's content, a change of section.
+        private func markForcedBreaks(
+            in sentenceOf: UnsafeMutableBufferPointer<Int32>, headers: [HeaderStart], sections: [SectionSpan],
+            sectionOf: UnsafeMutableBufferPointer<Int32>, sectionsGiven: Bool
+        ) {
+            let count = tokens.count
+            for header in headers {
+                // A header's content can start past the last token: then there is nothing to break.
+                if header.token < count { sentenceOf[header.token] = -1 }
+                if header.contentStart < count { sentenceOf[header.contentStart] = -1 }
+            }
+            if !sectionsGiven {
+                // Found sections are contiguous and in order: the section changes where a non-empty one starts.
+                for section in sections where !section.tokens.isEmpty && section.tokens.lowerBound > 0 {
+                    sentenceOf[section.tokens.lowerBound] = -1
+                }
+            } else {
+                // Given sections may overlap or leave gaps: read the changes off the map.
+                for index in sectionOf.indices.dropFirst() where sectionOf[index] != sectionOf[index - 1] {
+                    sentenceOf[index] = -1
+                }
             }
         }
 
@@ -233,22 +231,19 @@ extension LayoutBuilder {
 
         /// Sentence token ranges, writing each token's sentence index to `sentenceOf` on the way.
         ///
-        /// An ordinary token (no forced break, no line break before it, not punctuation) costs three tests and a
-        /// store: its fields are read one at a time, and the line-start and full-stop rules run only where they
-        /// can apply.
-        private func sentences(forcedBreaks: [Int], sentenceOf: UnsafeMutableBufferPointer<Int32>) -> [Range<Int>] {
+        /// `sentenceOf` comes with the forced breaks marked -1 (`markForcedBreaks`); each mark is read before the
+        /// token's sentence index overwrites it. An ordinary token (no mark, no line break before it, not
+        /// punctuation) costs three tests and a store: its fields are read one at a time, and the line-start and
+        /// full-stop rules run only where they can apply.
+        private func sentences(sentenceOf: UnsafeMutableBufferPointer<Int32>) -> [Range<Int>] {
             let count = tokens.count
             var sentences: [Range<Int>] = []
             sentences.reserveCapacity(count / 10 + 8)
             // Kept in a register: `sentences.count` is reloaded after every store through `sentenceOf`.
             var sentenceCount: Int32 = 0
             var sentenceStart = 0
-            var breakCursor = 0
-            var nextForcedBreak = forcedBreaks.first ?? Int.max
             for index in 0..<count {
-                if index == nextForcedBreak {
-                    while breakCursor < forcedBreaks.count, forcedBreaks[breakCursor] <= index { breakCursor += 1 }
-                    nextForcedBreak = breakCursor < forcedBreaks.count ? forcedBreaks[breakCursor] : Int.max
+                if sentenceOf[index] < 0 {
                     if index > sentenceStart {
                         sentences.append(sentenceStart..<index)
                         sentenceCount += 1
