@@ -133,12 +133,15 @@ extension LayoutBuilder {
         private func findHeaders() -> [HeaderStart] {
             let count = tokens.count
             var headerStarts: [HeaderStart] = []
+            // Room for a usual report's headers at once: growing from empty, doubling, was four allocations.
+            headerStarts.reserveCapacity(16)
             for index in 0..<count where index == 0 || tokens[index].lineBreakBefore {
                 var start = index
                 if Layout.isEnumerator(tokens, start), start + 2 < count, tokens[start].kind == .number {
                     start += 2
                 }
-                guard let (headerKind, headerEnd) = tables.headers.match(tokenArray, at: start, limit: count) else {
+                guard mayStartHeader(start), let (headerKind, headerEnd) = tables.headers.match(tokenArray, at: start, limit: count)
+                else {
                     continue
                 }
                 var end = headerEnd
@@ -162,7 +165,7 @@ extension LayoutBuilder {
                     if Self.endsWithItsLine(headerKind), end + 1 < count, !tokens[end + 1].lineBreakBefore {
                         var next = end + 1
                         while next < count, !tokens[next].lineBreakBefore { next += 1 }
-                        if next < count, tables.headers.match(tokenArray, at: next, limit: count) == nil {
+                        if next < count, !mayStartHeader(next) || tables.headers.match(tokenArray, at: next, limit: count) == nil {
                             headerStarts.append(HeaderStart(token: next, contentStart: next, kind: .findings, title: 0..<0))
                         }
                     }
@@ -171,6 +174,12 @@ extension LayoutBuilder {
                 }
             }
             return headerStarts
+        }
+
+        /// Whether a header phrase could start at `index`: `PhraseTable.match` rejects a token without a code
+        /// (a number, or a word the lexicon does not know) at once, but only after borrowing its seven tables.
+        @inline(__always) private func mayStartHeader(_ index: Int) -> Bool {
+            PhraseTable<SectionKind>.code(of: tokens[index]) != Int32.min
         }
 
         private static func endsWithItsLine(_ kind: SectionKind) -> Bool {
