@@ -18,15 +18,33 @@ struct SectionSpan: Sendable {
 /// Clauses split sentences at ";" and at the scope terminators of domain.md §6.2.
 struct Layout: Sendable {
     var sections: [SectionSpan] = []
-    /// Per token: its section index.
-    var sectionOfToken: [Int32] = []
     /// Sentence token ranges, in order, covering every token.
     var sentences: [Range<Int>] = []
-    /// Per token: its sentence index.
-    var sentenceOfToken: [Int32] = []
-    /// Level heading for each token (index into `headings`), or -1.
-    var headingOfToken: [Int32] = []
     var headings: [LevelHeading] = []
+    /// The three per-token maps in one allocation, a column of `tokenCount` each: section index, sentence index,
+    /// level heading index (or -1). One array instead of three saves two allocations and frees per report.
+    var tokenMaps: [Int32] = []
+    var tokenCount = 0
+
+    /// Per token: its section index.
+    var sectionOfToken: TokenColumn { TokenColumn(maps: tokenMaps, base: 0, count: tokenCount) }
+    /// Per token: its sentence index.
+    var sentenceOfToken: TokenColumn { TokenColumn(maps: tokenMaps, base: tokenCount, count: tokenCount) }
+    /// Level heading for each token (index into `headings`), or -1.
+    var headingOfToken: TokenColumn { TokenColumn(maps: tokenMaps, base: 2 * tokenCount, count: tokenCount) }
+
+    /// One column of `tokenMaps`, read by token index.
+    struct TokenColumn {
+        let maps: [Int32]
+        let base: Int
+        let count: Int
+
+        /// A token index outside the column traps, as an array's would (it must not read the next column).
+        @inline(__always) subscript(token: Int) -> Int32 {
+            precondition(UInt(bitPattern: token) < UInt(bitPattern: count), "token index out of range")
+            return maps[base + token]
+        }
+    }
 
     struct LevelHeading: Sendable {
         /// The level mention(s) of the heading, as token range.
@@ -36,7 +54,11 @@ struct Layout: Sendable {
 }
 
 extension Layout {
-    static func isEnumerator(_ tokens: [Token], _ index: Int, _ text: [UInt8]) -> Bool {
+    /// Whether the token at `index` enumerates a line: a bullet ("*", "-", "+", ">"), "1." or "2)" before white
+    /// space, or "(3)".
+    ///
+    /// Takes borrowed tokens: it runs at every line start of the layout pass.
+    static func isEnumerator(_ tokens: UnsafeBufferPointer<Token>, _ index: Int) -> Bool {
         let token = tokens[index]
         if token.kind == .punctuation, token.byte == 0x2A || token.byte == 0x2D || token.byte == 0x2B
             || token.byte == 0x3E

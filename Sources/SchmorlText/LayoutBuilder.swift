@@ -1,274 +1,452 @@
 public import SchmorlModel
 
 /// Builds the `Layout` of a report: sections, sentences and level headings (rules.md §1, §4; domain.md §6.1).
+///
+/// Holds only the arrays it reads (copying the whole `ReportAnalysis` retained each of its arrays), and runs every
+/// per-token loop over borrowed buffers (`Pass`): reaching the arrays through `self` cost a bounds check, and often
+/// a retain and release, per token.
 struct LayoutBuilder {
-    let analysis: ReportAnalysis
-    /// Held directly: reaching it through `analysis` on every access cost a retain and release per token.
     private let tokens: [Token]
+    private let text: [UInt8]
+    private let levels: [LevelMention]
+    private let levelOfToken: [Int32]
+    private let tables: LexiconTables
+    private let mostlyUpperCase: Bool
 
     init(analysis: ReportAnalysis) {
-        self.analysis = analysis
-        self.tokens = analysis.tokens
+        tokens = analysis.tokens
+        text = analysis.text
+        levels = analysis.levels
+        levelOfToken = analysis.levelOfToken
+        tables = analysis.tables
+        mostlyUpperCase = analysis.mostlyUpperCase
     }
 
+    /// - Complexity: O(n) in the tokens, plus O(headers × headings) for the scope of each level heading.
     func build(givenSections: [ReportSection]) -> Layout {
-        var layout = Layout()
-        let count = tokens.count
-        // Local arrays, filled a range at a time (`fill`: one uniqueness check per range, not per token), stored
-        // in the layout at the end.
-        var sectionOfToken = [Int32](repeating: 0, count: count)
-        var sentenceOfToken = [Int32](repeating: 0, count: count)
-        var headingOfToken = [Int32](repeating: -1, count: count)
-        // Section headers: at a line start, a known header followed by ":" (any case), or alone on its line.
-        var headerStarts: [(token: Int, contentStart: Int, kind: SectionKind, title: String)] = []
-        var lineStart = true
-        for index in 0..<count {
-            let token = tokens[index]
-            if index == 0 || token.lineBreakBefore { lineStart = true }
-            guard lineStart else { continue }
-            lineStart = false
-            var start = index
-            if Layout.isEnumerator(tokens, start, analysis.text), start + 2 < count, tokens[start].kind == .number {
-                start += 2
-            }
-            guard let (headerKind, headerEnd) = analysis.tables.headers.match(tokens, at: start, limit: count) else { continue }
-            var end = headerEnd
-            // "ADDENDUM (reviewed 12/03/2025):": a parenthesis on the header line before its colon.
-            if end < count, tokens[end].byte == 0x28, tokens[end].kind == .punctuation {
-                var close = end + 1
-                while close < count, !tokens[close].lineBreakBefore, tokens[close].byte != 0x29 || tokens[close].kind != .punctuation {
-                    close += 1
-                }
-                if close + 1 < count, !tokens[close].lineBreakBefore, tokens[close + 1].byte == 0x3A { end = close + 1 }
-            }
-            if end < count, tokens[end].kind == .punctuation, tokens[end].byte == 0x3A || tokens[end].byte == 0x2D {
-                headerStarts.append((index, end + 1, headerKind, analysis.string(start..<headerEnd)))
-                // A one-line history, technique or comparison ("Clinical: 50F, back pain.") ends with its line;
-                // what follows up to the next header is findings.
-                if [.history, .technique, .comparison].contains(headerKind), end + 1 < count,
-                    !tokens[end + 1].lineBreakBefore
-                {
-                    var next = end + 1
-                    while next < count, !tokens[next].lineBreakBefore { next += 1 }
-                    if next < count, analysis.tables.headers.match(tokens, at: next, limit: count) == nil {
-                        headerStarts.append((next, next, .findings, ""))
+        tokens.withUnsafeBufferPointer { borrowedTokens in
+            text.withUnsafeBufferPointer { text in
+                levels.withUnsafeBufferPointer { levels in
+                    levelOfToken.withUnsafeBufferPointer { levelOfToken in
+                        Pass(
+                            tokenArray: tokens, tokens: borrowedTokens, text: text, levels: levels,
+                            levelOfToken: levelOfToken, tables: tables, mostlyUpperCase: mostlyUpperCase,
+                            words: tables.words
+                        ).build(givenSections: givenSections)
                     }
                 }
-            } else if end >= count || tokens[end].lineBreakBefore, isUpperCase(start..<headerEnd) {
-                headerStarts.append((index, end, headerKind, analysis.string(start..<headerEnd)))
             }
         }
-        if !givenSections.isEmpty {
-            // Sections a structured source gave: map byte ranges to tokens.
-            for section in givenSections {
-                let first = firstToken(atOrAfter: section.range.start)
-                let last = firstToken(atOrAfter: section.range.end)
-                layout.sections.append(
-                    SectionSpan(
-                        kind: section.kind, title: section.title, tokens: first..<max(first, last), bytes: section.range,
-                        sourceCode: section.sourceCode))
+    }
+}
+
+extension LayoutBuilder {
+    /// A section header found at a line start.
+    private struct HeaderStart {
+        /// Where the header line starts (its enumerator, if any).
+        var token: Int
+        /// The first token after the header and its colon.
+        var contentStart: Int
+        var kind: SectionKind
+        /// The header's words; made into the section's title only if the header opens a section.
+        var title: Range<Int>
+    }
+
+    /// A level heading before its scope is known (the scope ends at the next heading at the latest).
+    private struct HeadingStart {
+        var start: Int
+        var levelTokens: Range<Int>
+        /// "At L4-5, ..." heads its own line only; "L4-5:" heads everything down to the next heading.
+        var lineOnly: Bool
+    }
+
+    /// One build over borrowed buffers, valid only inside `build(givenSections:)`.
+    private struct Pass {
+        /// The same tokens as an array, for `PhraseTable.match`.
+        let tokenArray: [Token]
+        let tokens: UnsafeBufferPointer<Token>
+        let text: UnsafeBufferPointer<UInt8>
+        let levels: UnsafeBufferPointer<LevelMention>
+        let levelOfToken: UnsafeBufferPointer<Int32>
+        let tables: LexiconTables
+        let mostlyUpperCase: Bool
+        /// Copied once per build: `tables.words` copied the whole struct at every use.
+        let words: LexiconTables.CommonWords
+
+        func build(givenSections: [ReportSection]) -> Layout {
+            let count = tokens.count
+            let headers = findHeaders()
+            var layout = Layout()
+            layout.sections = givenSections.isEmpty ? sections(from: headers) : sections(given: givenSections)
+            layout.tokenCount = count
+            layout.tokenMaps = [Int32](unsafeUninitializedCapacity: 3 * count) { maps, initializedCount in
+                // Section, sentence, heading: see `Layout.tokenMaps`.
+                let sectionOf = UnsafeMutableBufferPointer(rebasing: maps[0..<count])
+                let sentenceOf = UnsafeMutableBufferPointer(rebasing: maps[count..<(2 * count)])
+                let headingOf = UnsafeMutableBufferPointer(rebasing: maps[(2 * count)...])
+                sectionOf.initialize(repeating: 0)
+                sentenceOf.initialize(repeating: 0)
+                headingOf.initialize(repeating: -1)
+                initializedCount = 3 * count
+                for (sectionIndex, section) in layout.sections.enumerated() {
+                    let range = section.tokens.clamped(to: 0..<count)
+                    UnsafeMutableBufferPointer(rebasing: sectionOf[range]).update(repeating: Int32(sectionIndex))
+                }
+                markForcedBreaks(in: sentenceOf, headers: headers, sections: layout.sections, sectionOf: sectionOf,
+                    sectionsGiven: !givenSections.isEmpty)
+                layout.sentences = sentences(sentenceOf: sentenceOf)
+                layout.headings = headings(
+                    sentences: layout.sentences, headers: headers, sectionOf: UnsafeBufferPointer(sectionOf),
+                    headingOf: headingOf)
             }
-            if layout.sections.first.map({ $0.tokens.lowerBound > 0 }) ?? true {
-                let end = layout.sections.first?.tokens.lowerBound ?? count
-                layout.sections.insert(
-                    SectionSpan(
-                        kind: .preamble, title: "", tokens: 0..<end, bytes: TextSpan(start: 0, end: byteStart(end))),
-                    at: 0)
+            return layout
+        }
+
+        /// Marks with -1, in the sentence map before `sentences` fills it, where a sentence must break whatever the
+        /// punctuation: a header, the start of a header's content, a change of section.
+        private func markForcedBreaks(
+            in sentenceOf: UnsafeMutableBufferPointer<Int32>, headers: [HeaderStart], sections: [SectionSpan],
+            sectionOf: UnsafeMutableBufferPointer<Int32>, sectionsGiven: Bool
+        ) {
+            let count = tokens.count
+            for header in headers {
+                // A header's content can start past the last token: then there is nothing to break.
+                if header.token < count { sentenceOf[header.token] = -1 }
+                if header.contentStart < count { sentenceOf[header.contentStart] = -1 }
             }
-        } else {
+            if !sectionsGiven {
+                // Found sections are contiguous and in order: the section changes where a non-empty one starts.
+                for section in sections where !section.tokens.isEmpty && section.tokens.lowerBound > 0 {
+                    sentenceOf[section.tokens.lowerBound] = -1
+                }
+            } else {
+                // Given sections may overlap or leave gaps: read the changes off the map.
+                for index in sectionOf.indices.dropFirst() where sectionOf[index] != sectionOf[index - 1] {
+                    sentenceOf[index] = -1
+                }
+            }
+        }
+
+        // MARK: Sections
+
+        /// Section headers: at a line start, a known header followed by ":" (any case), or alone on its line.
+        private func findHeaders() -> [HeaderStart] {
+            let count = tokens.count
+            var headerStarts: [HeaderStart] = []
+            // Room for a usual report's headers at once: growing from empty, doubling, was four allocations.
+            headerStarts.reserveCapacity(16)
+            for index in 0..<count where index == 0 || tokens[index].lineBreakBefore {
+                var start = index
+                if Layout.isEnumerator(tokens, start), start + 2 < count, tokens[start].kind == .number {
+                    start += 2
+                }
+                guard mayStartHeader(start), let (headerKind, headerEnd) = tables.headers.match(tokenArray, at: start, limit: count)
+                else {
+                    continue
+                }
+                var end = headerEnd
+                // "ADDENDUM (reviewed 12/03/2025):": a parenthesis on the header line before its colon.
+                if end < count, tokens[end].byte == 0x28, tokens[end].kind == .punctuation {
+                    var close = end + 1
+                    while close < count, !tokens[close].lineBreakBefore,
+                        tokens[close].byte != 0x29 || tokens[close].kind != .punctuation
+                    {
+                        close += 1
+                    }
+                    if close + 1 < count, !tokens[close].lineBreakBefore, tokens[close + 1].byte == 0x3A {
+                        end = close + 1
+                    }
+                }
+                if end < count, tokens[end].kind == .punctuation, tokens[end].byte == 0x3A || tokens[end].byte == 0x2D {
+                    headerStarts.append(
+                        HeaderStart(token: index, contentStart: end + 1, kind: headerKind, title: start..<headerEnd))
+                    // A one-line history, technique or comparison ("Clinical: 50F, back pain.") ends with its line;
+                    // what follows up to the next header is findings.
+                    if Self.endsWithItsLine(headerKind), end + 1 < count, !tokens[end + 1].lineBreakBefore {
+                        var next = end + 1
+                        while next < count, !tokens[next].lineBreakBefore { next += 1 }
+                        if next < count, !mayStartHeader(next) || tables.headers.match(tokenArray, at: next, limit: count) == nil {
+                            headerStarts.append(HeaderStart(token: next, contentStart: next, kind: .findings, title: 0..<0))
+                        }
+                    }
+                } else if end >= count || tokens[end].lineBreakBefore, isUpperCase(start..<headerEnd) {
+                    headerStarts.append(HeaderStart(token: index, contentStart: end, kind: headerKind, title: start..<headerEnd))
+                }
+            }
+            return headerStarts
+        }
+
+        /// Whether a header phrase could start at `index`: `PhraseTable.match` rejects a token without a code
+        /// (a number, or a word the lexicon does not know) at once, but only after borrowing its seven tables.
+        @inline(__always) private func mayStartHeader(_ index: Int) -> Bool {
+            PhraseTable<SectionKind>.code(of: tokens[index]) != Int32.min
+        }
+
+        private static func endsWithItsLine(_ kind: SectionKind) -> Bool {
+            switch kind {
+            case .history, .technique, .comparison: true
+            default: false
+            }
+        }
+
+        /// Sections from the headers found in the text: each runs from its header to the next.
+        private func sections(from headers: [HeaderStart]) -> [SectionSpan] {
+            var sections: [SectionSpan] = []
+            sections.reserveCapacity(headers.count + 1)
             var previous = 0
             var previousKind = SectionKind.preamble
-            var previousTitle = ""
-            for header in headerStarts {
-                if header.token > previous || (header.token == 0 && previous == 0 && !layout.sections.isEmpty) {
-                    layout.sections.append(
+            var previousTitle = 0..<0
+            for header in headers {
+                if header.token > previous || (header.token == 0 && previous == 0 && !sections.isEmpty) {
+                    sections.append(
                         SectionSpan(
-                            kind: previousKind, title: previousTitle, tokens: previous..<header.token,
+                            kind: previousKind, title: string(previousTitle), tokens: previous..<header.token,
                             bytes: TextSpan(start: byteStart(previous), end: byteStart(header.token))))
                 }
                 previous = header.token
                 previousKind = header.kind
                 previousTitle = header.title
             }
-            layout.sections.append(
+            sections.append(
                 SectionSpan(
-                    kind: previousKind, title: previousTitle, tokens: previous..<count,
-                    bytes: TextSpan(start: byteStart(previous), end: analysis.text.count)))
+                    kind: previousKind, title: string(previousTitle), tokens: previous..<tokens.count,
+                    bytes: TextSpan(start: byteStart(previous), end: text.count)))
+            return sections
         }
-        for (sectionIndex, section) in layout.sections.enumerated() {
-            sectionOfToken.fill(section.tokens, with: Int32(sectionIndex))
-        }
-        var headerTokens = TokenFlags(count: count)
-        // Where a sentence must break whatever the punctuation: a header, the start of a header's content, a change
-        // of section. One flag array, so an ordinary token costs one test.
-        var forcedBreaks = TokenFlags(count: count)
-        for header in headerStarts {
-            headerTokens.insert(header.token)
-            forcedBreaks.insert(header.token)
-            forcedBreaks.insert(header.contentStart)
-        }
-        sectionOfToken.withUnsafeBufferPointer { sections in
-            for index in sections.indices.dropFirst() where sections[index] != sections[index - 1] {
-                forcedBreaks.insert(index)
+
+        /// Sections a structured source gave: byte ranges mapped to tokens, a preamble before the first.
+        private func sections(given: [ReportSection]) -> [SectionSpan] {
+            var sections: [SectionSpan] = []
+            sections.reserveCapacity(given.count + 1)
+            for section in given {
+                let first = firstToken(atOrAfter: section.range.start)
+                let last = firstToken(atOrAfter: section.range.end)
+                sections.append(
+                    SectionSpan(
+                        kind: section.kind, title: section.title, tokens: first..<max(first, last), bytes: section.range,
+                        sourceCode: section.sourceCode))
             }
-        }
-        // Sentences.
-        var sentenceStart = 0
-        layout.sentences.reserveCapacity(count / 10 + 8)
-        func close(_ end: Int) {
-            if end > sentenceStart {
-                layout.sentences.append(sentenceStart..<end)
-                sentenceStart = end
+            if sections.first.map({ $0.tokens.lowerBound > 0 }) ?? true {
+                let end = sections.first?.tokens.lowerBound ?? tokens.count
+                sections.insert(
+                    SectionSpan(
+                        kind: .preamble, title: "", tokens: 0..<end, bytes: TextSpan(start: 0, end: byteStart(end))),
+                    at: 0)
             }
+            return sections
         }
-        let abbreviations = analysis.tables.abbreviations
-        for index in 0..<count {
+
+        // MARK: Sentences
+
+        /// Sentence token ranges, writing each token's sentence index to `sentenceOf` on the way.
+        ///
+        /// `sentenceOf` comes with the forced breaks marked -1 (`markForcedBreaks`); each mark is read before the
+        /// token's sentence index overwrites it. An ordinary token (no mark, no line break before it, not
+        /// punctuation) costs three tests and a store: its fields are read one at a time, and the line-start and
+        /// full-stop rules run only where they can apply.
+        private func sentences(sentenceOf: UnsafeMutableBufferPointer<Int32>) -> [Range<Int>] {
+            let count = tokens.count
+            var sentences: [Range<Int>] = []
+            sentences.reserveCapacity(count / 10 + 8)
+            // Kept in a register: `sentences.count` is reloaded after every store through `sentenceOf`.
+            var sentenceCount: Int32 = 0
+            var sentenceStart = 0
+            for index in 0..<count {
+                if sentenceOf[index] < 0 {
+                    if index > sentenceStart {
+                        sentences.append(sentenceStart..<index)
+                        sentenceCount += 1
+                        sentenceStart = index
+                    }
+                } else if tokens[index].lineBreakBefore, index > sentenceStart, breaksBefore(index) {
+                    sentences.append(sentenceStart..<index)
+                    sentenceCount += 1
+                    sentenceStart = index
+                }
+                sentenceOf[index] = sentenceCount
+                if tokens[index].kind == .punctuation, endsSentence(index, sentenceStart: sentenceStart) {
+                    sentences.append(sentenceStart..<(index + 1))
+                    sentenceCount += 1
+                    sentenceStart = index + 1
+                }
+            }
+            if count > sentenceStart { sentences.append(sentenceStart..<count) }
+            return sentences
+        }
+
+        /// Whether a sentence breaks before the token at `index`, which starts a line: a blank line, an enumerator
+        /// or a level heading, a line after a colon, or (in text not all capitals) a capitalised line not
+        /// continuing the last.
+        private func breaksBefore(_ index: Int) -> Bool {
             let token = tokens[index]
-            if index > sentenceStart {
-                var breakBefore = false
-                if token.blankLineBefore || forcedBreaks.contains(index) {
-                    breakBefore = true
-                } else if token.lineBreakBefore {
-                    let previous = tokens[index - 1]
-                    if Layout.isEnumerator(tokens, index, analysis.text) || isLevelHeadingStart(index) {
-                        breakBefore = true
-                    } else if previous.kind == .punctuation, previous.byte == 0x3A {
-                        breakBefore = true
-                    } else if !analysis.mostlyUpperCase, isUpper(token), !isContinuation(previous) {
-                        breakBefore = true
-                    }
-                }
-                if breakBefore { close(index) }
+            if token.blankLineBefore || Layout.isEnumerator(tokens, index) || isLevelHeadingStart(index) {
+                return true
             }
-            if token.kind == .punctuation {
-                let next = index + 1 < count ? tokens[index + 1] : nil
-                switch token.byte {
-                case 0x2E:  // .
-                    if next == nil || next!.spaceBefore {
-                        let previous = index > 0 ? tokens[index - 1] : nil
-                        let isAbbreviation =
-                            previous.map { $0.kind == .word && abbreviations.contains($0.word) }
-                            ?? false
-                        let isInitial = previous.map { $0.kind == .word && $0.end - $0.start == 1 } ?? false
-                        let enumerator = previous.map { $0.kind == .number && (index < 2 || tokens[index - 1].lineBreakBefore || index - 1 == sentenceStart) } ?? false
-                        if !(isAbbreviation && !(next.map { isUpper($0) && $0.lineBreakBefore } ?? true))
-                            && !isInitial && !enumerator
-                        {
-                            close(index + 1)
-                        }
+            let previous = tokens[index - 1]
+            if previous.kind == .punctuation, previous.byte == 0x3A { return true }
+            return !mostlyUpperCase && isUpper(token) && !isContinuation(previous)
+        }
+
+        /// Whether the punctuation at `index` ends its sentence: a full stop before white space (not after an
+        /// abbreviation, an initial or a line-start enumerator), "!" or "?" before a line break or a capital.
+        private func endsSentence(_ index: Int, sentenceStart: Int) -> Bool {
+            let next: Token? = index + 1 < tokens.count ? tokens[index + 1] : nil
+            switch tokens[index].byte {
+            case 0x2E:  // .
+                guard next.map({ $0.spaceBefore }) ?? true else { return false }
+                guard index > 0 else { return true }
+                let previous = tokens[index - 1]
+                if previous.kind == .word {
+                    // An initial ("J. Smith").
+                    if previous.end - previous.start == 1 { return false }
+                    // An abbreviation ("Dr.", "e.g.") ends a sentence only before a capitalised line.
+                    if tables.abbreviations.contains(previous.word) {
+                        return next.map { isUpper($0) && $0.lineBreakBefore } ?? true
                     }
-                case 0x21, 0x3F:  // ! ?
-                    if let next, next.lineBreakBefore || (next.spaceBefore && isUpper(next)), index > sentenceStart {
-                        close(index + 1)
-                    }
-                default: break
+                    return true
                 }
+                if previous.kind == .number {
+                    // "1." enumerating at a line or sentence start.
+                    return !(index < 2 || previous.lineBreakBefore || index - 1 == sentenceStart)
+                }
+                return true
+            case 0x21, 0x3F:  // ! ?
+                guard let next else { return false }
+                return (next.lineBreakBefore || (next.spaceBefore && isUpper(next))) && index > sentenceStart
+            default:
+                return false
             }
         }
-        close(count)
-        for (sentenceIndex, sentence) in layout.sentences.enumerated() {
-            sentenceOfToken.fill(sentence, with: Int32(sentenceIndex))
+
+        // MARK: Level headings
+
+        /// Level headings: "L2-3:" at a line start (after a bullet), or "At L2-3," / "At the L2-L3 level," opening a
+        /// sentence. Scope: until the next heading, section header or blank line (rules.md §4).
+        private func headings(
+            sentences: [Range<Int>], headers: [HeaderStart], sectionOf: UnsafeBufferPointer<Int32>,
+            headingOf: UnsafeMutableBufferPointer<Int32>
+        ) -> [Layout.LevelHeading] {
+            var headings: [Layout.LevelHeading] = []
+            var pending: HeadingStart?
+            func close(_ heading: HeadingStart, limit: Int) {
+                var end = heading.start + 1
+                // A section header stops the scope too: the first one after the heading's start.
+                var limit = limit
+                for header in headers where header.token > heading.start && header.token < limit { limit = header.token }
+                let section = sectionOf[heading.start]
+                while end < limit, !tokens[end].blankLineBefore, sectionOf[end] == section,
+                    !(heading.lineOnly && tokens[end].lineBreakBefore)
+                {
+                    end += 1
+                }
+                if headings.isEmpty { headings.reserveCapacity(sentences.count / 4 + 4) }
+                headings.append(Layout.LevelHeading(levelTokens: heading.levelTokens, scope: heading.start..<end))
+                UnsafeMutableBufferPointer(rebasing: headingOf[heading.start..<end])
+                    .update(repeating: Int32(headings.count - 1))
+            }
+            for sentence in sentences {
+                guard let heading = levelHeading(opening: sentence) else { continue }
+                if let pending { close(pending, limit: heading.start) }
+                pending = heading
+            }
+            if let pending { close(pending, limit: tokens.count) }
+            return headings
         }
-        // Level headings: "L2-3:" at a line start (after a bullet), or "At L2-3," / "At the L2-L3 level," opening a
-        // sentence. Scope: until the next heading, section header or blank line (rules.md §4).
-        var headingStarts: [(start: Int, levelTokens: Range<Int>, lineOnly: Bool)] = []
-        for sentence in layout.sentences {
+
+        /// The level heading that opens `sentence`, if any.
+        private func levelHeading(opening sentence: Range<Int>) -> HeadingStart? {
             var index = sentence.lowerBound
-            if Layout.isEnumerator(tokens, index, analysis.text) {
+            if Layout.isEnumerator(tokens, index) {
                 index += tokens[index].kind == .number ? 2 : 1
             }
             var sawAt = false
-            if index < sentence.upperBound, tokens[index].word == analysis.tables.words.at {
+            if index < sentence.upperBound, tokens[index].word == words.at {
                 sawAt = true
                 index += 1
-                if index < sentence.upperBound, tokens[index].word == analysis.tables.words.the { index += 1 }
+                if index < sentence.upperBound, tokens[index].word == words.the { index += 1 }
             }
-            guard index < sentence.upperBound, analysis.levelOfToken[index] >= 0 else { continue }
-            let first = Int(analysis.levelOfToken[index])
+            guard index < sentence.upperBound, levelOfToken[index] >= 0 else { return nil }
+            let first = Int(levelOfToken[index])
             var last = first
-            while last + 1 < analysis.levels.count, analysis.levels[last + 1].group == analysis.levels[first].group {
+            while last + 1 < levels.count, levels[last + 1].group == levels[first].group {
                 last += 1
             }
-            var end = analysis.levels[last].tokens.upperBound
+            var end = levels[last].tokens.upperBound
             if end < sentence.upperBound,
-                tokens[end].word == analysis.tables.words.level || tokens[end].word == analysis.tables.words.levels
-                    || tokens[end].word == analysis.tables.words.disc
+                tokens[end].word == words.level || tokens[end].word == words.levels || tokens[end].word == words.disc
             {
                 end += 1
             }
-            if end < sentence.upperBound, tokens[end].word == analysis.tables.words.space { end += 1 }
-            guard end < sentence.upperBound || !sawAt else { continue }
-            let separator = end < count ? tokens[end] : nil
-            let isColon = separator.map { $0.kind == .punctuation && ($0.byte == 0x3A || ($0.byte == 0x2D && $0.spaceBefore)) } ?? false
+            if end < sentence.upperBound, tokens[end].word == words.space { end += 1 }
+            guard end < sentence.upperBound || !sawAt else { return nil }
+            let separator: Token? = end < tokens.count ? tokens[end] : nil
+            let isColon =
+                separator.map { $0.kind == .punctuation && ($0.byte == 0x3A || ($0.byte == 0x2D && $0.spaceBefore)) }
+                ?? false
             let isComma = separator.map { $0.kind == .punctuation && $0.byte == 0x2C } ?? false
-            let isThere = separator.map { $0.word == analysis.tables.words.there } ?? false
-            if isColon || (sawAt && (isComma || isThere)) || (separator?.lineBreakBefore ?? false) && !sawAt {
-                // "At L4-5, ..." heads its own line; "L4-5:" heads everything down to the next heading.
-                headingStarts.append((sentence.lowerBound, index..<analysis.levels[last].tokens.upperBound, sawAt))
+            let isThere = separator.map { $0.word == words.there } ?? false
+            guard isColon || (sawAt && (isComma || isThere)) || (separator?.lineBreakBefore ?? false) && !sawAt else {
+                return nil
             }
+            return HeadingStart(
+                start: sentence.lowerBound, levelTokens: index..<levels[last].tokens.upperBound, lineOnly: sawAt)
         }
-        for (headingIndex, heading) in headingStarts.enumerated() {
-            var end = heading.start + 1
-            let limit = headingIndex + 1 < headingStarts.count ? headingStarts[headingIndex + 1].start : count
-            let section = sectionOfToken[heading.start]
-            while end < limit, !tokens[end].blankLineBefore, sectionOfToken[end] == section,
-                !headerTokens.contains(end), !(heading.lineOnly && tokens[end].lineBreakBefore)
-            {
-                end += 1
+
+        // MARK: Token tests
+
+        private func isLevelHeadingStart(_ index: Int) -> Bool {
+            guard levelOfToken[index] >= 0 else { return false }
+            let level = levels[Int(levelOfToken[index])]
+            let end = level.tokens.upperBound
+            guard end < tokens.count else { return false }
+            var next = end
+            if tokens[next].word == words.level { next += 1 }
+            guard next < tokens.count else { return false }
+            return tokens[next].kind == .punctuation && (tokens[next].byte == 0x3A || tokens[next].byte == 0x2D)
+        }
+
+        private func isContinuation(_ previous: Token) -> Bool {
+            if previous.kind == .punctuation {
+                return previous.byte == 0x2C || previous.byte == 0x2D || previous.byte == 0x28 || previous.byte == 0x2F
             }
-            layout.headings.append(Layout.LevelHeading(levelTokens: heading.levelTokens, scope: heading.start..<end))
-            headingOfToken.fill(heading.start..<end, with: Int32(layout.headings.count - 1))
+            let word = previous.word
+            return word == words.and || word == words.or || word == words.of || word == words.the || word == words.with
+                || word == words.at || word == words.a || word == words.an || word == words.to
         }
-        layout.sectionOfToken = sectionOfToken
-        layout.sentenceOfToken = sentenceOfToken
-        layout.headingOfToken = headingOfToken
-        return layout
-    }
 
-    private func isLevelHeadingStart(_ index: Int) -> Bool {
-        guard analysis.levelOfToken[index] >= 0 else { return false }
-        let level = analysis.levels[Int(analysis.levelOfToken[index])]
-        let end = level.tokens.upperBound
-        guard end < tokens.count else { return false }
-        var next = end
-        if tokens[next].word == analysis.tables.words.level { next += 1 }
-        guard next < tokens.count else { return false }
-        return tokens[next].kind == .punctuation && (tokens[next].byte == 0x3A || tokens[next].byte == 0x2D)
-    }
-
-    private func isContinuation(_ previous: Token) -> Bool {
-        if previous.kind == .punctuation {
-            return previous.byte == 0x2C || previous.byte == 0x2D || previous.byte == 0x28 || previous.byte == 0x2F
+        private func isUpper(_ token: Token) -> Bool {
+            let byte = text[Int(token.start)]
+            return byte >= 0x41 && byte <= 0x5A
         }
-        let word = previous.word
-        let words = analysis.tables.words
-        return word == words.and || word == words.or || word == words.of || word == words.the || word == words.with
-            || word == words.at || word == words.a || word == words.an || word == words.to
-    }
 
-    private func isUpper(_ token: Token) -> Bool {
-        let byte = analysis.text[Int(token.start)]
-        return byte >= 0x41 && byte <= 0x5A
-    }
-
-    private func isUpperCase(_ range: Range<Int>) -> Bool {
-        for index in range {
-            for byte in analysis.text[tokens[index].range] where byte >= 0x61 && byte <= 0x7A { return false }
+        private func isUpperCase(_ range: Range<Int>) -> Bool {
+            for index in range {
+                for byte in UnsafeBufferPointer(rebasing: text[tokens[index].range]) where byte >= 0x61 && byte <= 0x7A {
+                    return false
+                }
+            }
+            return true
         }
-        return true
-    }
 
-    private func byteStart(_ token: Int) -> Int {
-        token < tokens.count ? Int(tokens[token].start) : analysis.text.count
-    }
-
-    private func firstToken(atOrAfter byte: Int) -> Int {
-        var low = 0
-        var high = tokens.count
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(tokens[mid].start) < byte { low = mid + 1 } else { high = mid }
+        /// The text of a token range, as written.
+        private func string(_ range: Range<Int>) -> String {
+            guard !range.isEmpty else { return "" }
+            let bytes = Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)
+            return String(decoding: UnsafeBufferPointer(rebasing: text[bytes]), as: UTF8.self)
         }
-        return low
+
+        private func byteStart(_ token: Int) -> Int {
+            token < tokens.count ? Int(tokens[token].start) : text.count
+        }
+
+        private func firstToken(atOrAfter byte: Int) -> Int {
+            var low = 0
+            var high = tokens.count
+            while low < high {
+                let mid = (low + high) / 2
+                if Int(tokens[mid].start) < byte { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
     }
 }
