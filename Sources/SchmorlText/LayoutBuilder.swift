@@ -13,13 +13,16 @@ struct LayoutBuilder {
     private let tables: LexiconTables
     private let mostlyUpperCase: Bool
 
-    init(analysis: ReportAnalysis) {
-        tokens = analysis.tokens
-        text = analysis.text
-        levels = analysis.levels
-        levelOfToken = analysis.levelOfToken
-        tables = analysis.tables
-        mostlyUpperCase = analysis.mostlyUpperCase
+    init(
+        tokens: [Token], text: [UInt8], levels: [LevelMention], levelOfToken: [Int32], tables: LexiconTables,
+        mostlyUpperCase: Bool
+    ) {
+        self.tokens = tokens
+        self.text = text
+        self.levels = levels
+        self.levelOfToken = levelOfToken
+        self.tables = tables
+        self.mostlyUpperCase = mostlyUpperCase
     }
 
     /// - Complexity: O(n) in the tokens, plus O(headers × headings) for the scope of each level heading.

@@ -3,24 +3,29 @@ public import SchmorlModel
 /// Every stage's output for one report, computed once in order: fold, tokenise, match, lay out, parse levels.
 ///
 /// Later stages (assertion, node extraction, differentials) read it; nothing rescans the bytes.
-struct ReportAnalysis {
+///
+/// A class whose fields are constants: every later stage keeps the analysis it reads, and copying a struct of
+/// fourteen arrays retained and released each of them for every stage of every report; a reference is one
+/// retain, and constant fields of a final class are read with no exclusivity check.
+final class ReportAnalysis {
     let tables: LexiconTables
     let text: [UInt8]
     let folded: [UInt8]
-    var tokens: [Token] = []
-    var layout = Layout()
-    var levels: [LevelMention] = []
+    let tokens: [Token]
+    let layout: Layout
+    let levels: [LevelMention]
     /// Per token: the level mention it belongs to, or -1.
-    var levelOfToken: [Int32] = []
-    var endplates: [EndplateMention] = []
-    var cues: [Match<LexiconTables.CueEntry>] = []
+    let levelOfToken: [Int32]
+    let cues: [Match<LexiconTables.CueEntry>]
     /// Finding matches, one per concept of each matched phrase.
-    var findings: [Match<Concept>] = []
-    var context: [Match<Concept>] = []
-    var sites: [Match<Concept>] = []
+    let findings: [Match<Concept>]
+    let context: [Match<Concept>]
+    let sites: [Match<Concept>]
     /// Per token: its clause number (clauses never cross sentences).
-    var clauseOfToken: [Int32] = []
-    var mostlyUpperCase = false
+    let clauseOfToken: [Int32]
+    let mostlyUpperCase: Bool
+    /// Found last, by `EndplateFinder` reading the finished analysis.
+    private(set) var endplates: [EndplateMention] = []
 
     /// - Parameter everySentence: match assertion cues in every sentence (the assertion engine on its own, whose
     ///   target can be any finding), not only where a known finding or a node name occurs.
@@ -29,70 +34,108 @@ struct ReportAnalysis {
         text: [UInt8], givenSections: [ReportSection], everySentence: Bool = false, tables: LexiconTables = .shared,
         through lastStage: TextStage = .endplates
     ) {
+        let stages = Stages(
+            text: text, givenSections: givenSections, everySentence: everySentence, tables: tables,
+            through: lastStage)
         self.tables = tables
         self.text = text
-        let folding = FoldedText(text)
-        self.folded = folding.bytes
-        mostlyUpperCase = folding.isMostlyUpperCase
-        if lastStage == .folding { return }
-        Tokenizer.tokenize(folded, vocabulary: tables.vocabulary, into: &tokens)
-        if lastStage == .tokenizing { return }
-        // Room for the usual number of matches up front: growing these arrays from empty, doubling, was a fifth
-        // of all allocations per report.
-        let expectedMatches = tokens.count / 8 + 8
-        context.reserveCapacity(expectedMatches)
-        sites.reserveCapacity(expectedMatches)
-        findings.reserveCapacity(expectedMatches)
-        cues.reserveCapacity(expectedMatches)
-        tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
-        if lastStage == .reportMatching { return }
-        var sequenceTokens = TokenFlags(count: tokens.count)
-        for match in context where match.payload == .sequenceWord {
-            for index in match.start..<match.end { sequenceTokens.insert(index) }
-        }
-        LevelParser(tables: tables).parse(folded, original: text, tokens, sequenceWords: sequenceTokens, into: &levels)
-        levelOfToken = [Int32](repeating: -1, count: tokens.count)
-        for (index, level) in levels.enumerated() {
-            levelOfToken.fill(level.tokens, with: Int32(index))
-        }
-        if lastStage == .levels { return }
-        layout = LayoutBuilder(analysis: self).build(givenSections: givenSections)
-        if lastStage == .layout { return }
-        // Findings in every sentence. Assertion cues only matter where there is something to assert: a finding,
-        // or a word that may name a node; most sentences of a report (alignment, canal, foramina) have neither, and
-        // skipping them is the largest saving of the per-report work. Site words only decide whether a fracture or
-        // infection in the same sentence is of the spine (DifferentialExtractor looks no further than the
-        // sentence), so only sentences that raise a differential are matched for them.
-        var phrases: [Match<[Concept]>] = []
-        phrases.reserveCapacity(expectedMatches)
-        tables.findings.matchAll(tokens, inEach: layout.sentences, into: &phrases)
-        var cueSentences: [Range<Int>] = []
-        var siteSentences: [Range<Int>] = []
-        cueSentences.reserveCapacity(layout.sentences.count)
-        var phraseIndex = 0
-        for sentence in layout.sentences {
-            var hasFinding = false
-            var raisesDifferential = false
-            while phraseIndex < phrases.count && phrases[phraseIndex].start < sentence.upperBound {
-                let phrase = phrases[phraseIndex]
-                hasFinding = true
-                for concept in phrase.payload {
-                    findings.append(Match(start: phrase.start, end: phrase.end, payload: concept))
-                    if case .differential = concept { raisesDifferential = true }
+        folded = stages.folded
+        tokens = stages.tokens
+        layout = stages.layout
+        levels = stages.levels
+        levelOfToken = stages.levelOfToken
+        cues = stages.cues
+        findings = stages.findings
+        context = stages.context
+        sites = stages.sites
+        clauseOfToken = stages.clauseOfToken
+        mostlyUpperCase = stages.mostlyUpperCase
+        if lastStage >= .endplates { endplates = EndplateFinder(analysis: self).find() }
+    }
+
+    /// The stages before endplates, run in order into plain variables; each stage may stop the run
+    /// (`lastStage`), leaving the later fields empty.
+    private struct Stages {
+        var folded: [UInt8] = []
+        var tokens: [Token] = []
+        var layout = Layout()
+        var levels: [LevelMention] = []
+        var levelOfToken: [Int32] = []
+        var cues: [Match<LexiconTables.CueEntry>] = []
+        var findings: [Match<Concept>] = []
+        var context: [Match<Concept>] = []
+        var sites: [Match<Concept>] = []
+        var clauseOfToken: [Int32] = []
+        var mostlyUpperCase = false
+
+        init(
+            text: [UInt8], givenSections: [ReportSection], everySentence: Bool, tables: LexiconTables,
+            through lastStage: TextStage
+        ) {
+            let folding = FoldedText(text)
+            self.folded = folding.bytes
+            mostlyUpperCase = folding.isMostlyUpperCase
+            if lastStage == .folding { return }
+            Tokenizer.tokenize(folded, vocabulary: tables.vocabulary, into: &tokens)
+            if lastStage == .tokenizing { return }
+            // Room for the usual number of matches up front: growing these arrays from empty, doubling, was a fifth
+            // of all allocations per report.
+            let expectedMatches = tokens.count / 8 + 8
+            context.reserveCapacity(expectedMatches)
+            sites.reserveCapacity(expectedMatches)
+            findings.reserveCapacity(expectedMatches)
+            cues.reserveCapacity(expectedMatches)
+            tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
+            if lastStage == .reportMatching { return }
+            var sequenceTokens = TokenFlags(count: tokens.count)
+            for match in context where match.payload == .sequenceWord {
+                for index in match.start..<match.end { sequenceTokens.insert(index) }
+            }
+            LevelParser(tables: tables).parse(folded, original: text, tokens, sequenceWords: sequenceTokens, into: &levels)
+            levelOfToken = [Int32](repeating: -1, count: tokens.count)
+            for (index, level) in levels.enumerated() {
+                levelOfToken.fill(level.tokens, with: Int32(index))
+            }
+            if lastStage == .levels { return }
+            layout = LayoutBuilder(
+                tokens: tokens, text: text, levels: levels, levelOfToken: levelOfToken, tables: tables,
+                mostlyUpperCase: mostlyUpperCase
+            ).build(givenSections: givenSections)
+            if lastStage == .layout { return }
+            // Findings in every sentence. Assertion cues only matter where there is something to assert: a finding,
+            // or a word that may name a node; most sentences of a report (alignment, canal, foramina) have neither, and
+            // skipping them is the largest saving of the per-report work. Site words only decide whether a fracture or
+            // infection in the same sentence is of the spine (DifferentialExtractor looks no further than the
+            // sentence), so only sentences that raise a differential are matched for them.
+            var phrases: [Match<[Concept]>] = []
+            phrases.reserveCapacity(expectedMatches)
+            tables.findings.matchAll(tokens, inEach: layout.sentences, into: &phrases)
+            var cueSentences: [Range<Int>] = []
+            var siteSentences: [Range<Int>] = []
+            cueSentences.reserveCapacity(layout.sentences.count)
+            var phraseIndex = 0
+            for sentence in layout.sentences {
+                var hasFinding = false
+                var raisesDifferential = false
+                while phraseIndex < phrases.count && phrases[phraseIndex].start < sentence.upperBound {
+                    let phrase = phrases[phraseIndex]
+                    hasFinding = true
+                    for concept in phrase.payload {
+                        findings.append(Match(start: phrase.start, end: phrase.end, payload: concept))
+                        if case .differential = concept { raisesDifferential = true }
+                    }
+                    phraseIndex += 1
                 }
-                phraseIndex += 1
+                if raisesDifferential { siteSentences.append(sentence) }
+                if everySentence || hasFinding || sentence.contains(where: { ReportAnalysis.mayNameNode(tokens[$0], folded, tables) }) {
+                    cueSentences.append(sentence)
+                }
             }
-            if raisesDifferential { siteSentences.append(sentence) }
-            if everySentence || hasFinding || sentence.contains(where: { Self.mayNameNode(tokens[$0], folded, tables) }) {
-                cueSentences.append(sentence)
-            }
+            tables.sites.matchAll(tokens, inEach: siteSentences, into: &sites)
+            tables.cues.matchAll(tokens, inEach: cueSentences, into: &cues)
+            if lastStage == .sentenceMatching { return }
+            clauseOfToken = ReportAnalysis.clauses(tokens: tokens, sentences: layout.sentences, cues: cues)
         }
-        tables.sites.matchAll(tokens, inEach: siteSentences, into: &sites)
-        tables.cues.matchAll(tokens, inEach: cueSentences, into: &cues)
-        if lastStage == .sentenceMatching { return }
-        clauseOfToken = Self.clauses(tokens: tokens, sentences: layout.sentences, cues: cues)
-        if lastStage == .clauses { return }
-        endplates = EndplateFinder(analysis: self).find()
     }
 
     /// Per token, its clause number: clauses split sentences at ";" and at the scope terminators of domain.md
