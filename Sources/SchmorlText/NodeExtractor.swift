@@ -16,28 +16,38 @@ struct NodeExtractor {
 
     // MARK: Mentions
 
+    /// The node mentions of the report, in token order.
+    ///
+    /// Only a few tokens can start a mention: a word of the "schmorl" family (every spelling starts with "s"), a
+    /// node name or node noun of the findings, and "SN" once defined. The scan jumps from one such token to the
+    /// next; every other token is one comparison, and no per-token map is built.
+    /// - Complexity: O(tokens + findings).
     func findMentions() -> [NodeMention] {
         var mentions: [NodeMention] = []
-        var nounAt = NounIndex(count: tokens.count)
-        var nameAt = [Int32](repeating: -1, count: tokens.count)
-        for match in analysis.findings {
-            switch match.payload {
-            case .nodeNoun(let plural): nounAt[match.start] = (match.end, plural)
-            case .nodeName: nameAt[match.start] = Int32(match.end)
-            default: break
-            }
-        }
         var snDefined = false
         var index = 0
         let tokens = analysis.tokens
+        let words = self.words
+        var nodeWords = NodeWordCursor(findings: analysis.findings)
         let folded = analysis.folded
-        let schmorls = words.schmorls
+        // Every spelling of the family starts with "s" and keeps "mo" (or is the exact word): the test that spares
+        // every other word the edit distance.
+        func mayStartFamily(_ token: Token) -> Bool {
+            token.kind == .word
+                && (token.word == words.schmorls
+                    || (token.byte == 0x73 && token.end - token.start >= 4 && ReportAnalysis.hasSchmorlShape(token, folded)))
+        }
         while index < tokens.count {
+            // Skip to the next token that may start a mention.
+            let stop = min(nodeWords.nextStart(from: index), tokens.count)
+            while index < stop {
+                let token = tokens[index]
+                if mayStartFamily(token) || (snDefined && (token.word == words.sn || token.word == words.sns)) { break }
+                index += 1
+            }
+            guard index < tokens.count else { break }
             let token = tokens[index]
-            // Every spelling of the family starts with "s" (or is the exact word): the test that spares most
-            // words the call below.
-            let mayNameNode = token.kind == .word && (token.word == schmorls || folded[Int(token.start)] == 0x73)
-            if mayNameNode, let found = schmorlMention(at: index, nounAt: nounAt) {
+            if mayStartFamily(token), let found = schmorlMention(at: index, nodeWords: nodeWords) {
                 mentions.append(
                     NodeMention(tokens: index..<found.end, plural: found.plural, anaphoric: false, window: index..<found.end))
                 // "Schmorl's node (SN)" defines the abbreviation.
@@ -51,8 +61,8 @@ struct NodeExtractor {
                 index = found.end
                 continue
             }
-            if nameAt[index] >= 0 {
-                let end = Int(nameAt[index])
+            let here = nodeWords.words(at: index)
+            if let end = here.nameEnd {
                 let last = analysis.word(end - 1)
                 mentions.append(
                     NodeMention(
@@ -69,7 +79,7 @@ struct NodeExtractor {
                 index += 1
                 continue
             }
-            if let noun = nounAt[index], !mentions.isEmpty, isAnaphoricNoun(index) {
+            if let noun = here.noun, !mentions.isEmpty, isAnaphoricNoun(index) {
                 mentions.append(
                     NodeMention(tokens: index..<noun.end, plural: noun.plural, anaphoric: true, window: index..<noun.end))
                 index = noun.end
@@ -80,26 +90,61 @@ struct NodeExtractor {
         return mentions
     }
 
-    /// Node nouns ("node", "nodes", "nodule") by the token they start at: a flat array, no hashing per token.
-    struct NounIndex {
-        private var ends: [Int32]
-        private var plural: [Bool]
-        init(count: Int) {
-            ends = [Int32](repeating: -1, count: count)
-            plural = [Bool](repeating: false, count: count)
-        }
-        subscript(index: Int) -> (end: Int, plural: Bool)? {
-            get { ends[index] >= 0 ? (Int(ends[index]), plural[index]) : nil }
-            set {
-                ends[index] = Int32(newValue?.end ?? -1)
-                plural[index] = newValue?.plural ?? false
+    /// The node names and node nouns of the findings, looked up by the token they start at.
+    ///
+    /// Findings are in token order (matched sentence by sentence, left to right), and the mention scan only moves
+    /// forward, so a cursor replaces the per-token maps: each lookup starts at the first finding not before the
+    /// scan position and reads the few findings up to the token asked for.
+    struct NodeWordCursor {
+        let findings: [Match<Concept>]
+        /// The first finding that starts at or after the scan position.
+        private var first = 0
+        /// The first node name or node noun at or after `first` (`findings.count` when there is none).
+        private var nextNodeWord = -1
+
+        init(findings: [Match<Concept>]) { self.findings = findings }
+
+        /// Moves the cursor to `position` (never backwards) and returns the start of the next node name or node
+        /// noun there or after it, or `Int.max` when there is none.
+        mutating func nextStart(from position: Int) -> Int {
+            while first < findings.count, findings[first].start < position { first += 1 }
+            if nextNodeWord < first {
+                nextNodeWord = first
+                while nextNodeWord < findings.count, !Self.isNodeWord(findings[nextNodeWord].payload) { nextNodeWord += 1 }
             }
+            return nextNodeWord < findings.count ? findings[nextNodeWord].start : Int.max
+        }
+
+        private static func isNodeWord(_ concept: Concept) -> Bool {
+            switch concept {
+            case .nodeName, .nodeNoun: true
+            default: false
+            }
+        }
+
+        /// The node name and the node noun that start at `token` (at or after the scan position), the last of each
+        /// when several do.
+        func words(at token: Int) -> (nameEnd: Int?, noun: (end: Int, plural: Bool)?) {
+            var nameEnd: Int?
+            var noun: (end: Int, plural: Bool)?
+            var next = first
+            while next < findings.count, findings[next].start <= token {
+                if findings[next].start == token {
+                    switch findings[next].payload {
+                    case .nodeNoun(let plural): noun = (findings[next].end, plural)
+                    case .nodeName: nameEnd = findings[next].end
+                    default: break
+                    }
+                }
+                next += 1
+            }
+            return (nameEnd, noun)
         }
     }
 
     /// The "schmorl" family, edit-distance tolerant (domain.md §1.1): an exact spelling may stand alone, a
     /// misspelling needs a following node word ("node", "nodes", "nodule", "type", "like").
-    private func schmorlMention(at index: Int, nounAt: NounIndex) -> (end: Int, plural: Bool)? {
+    private func schmorlMention(at index: Int, nodeWords: NodeWordCursor) -> (end: Int, plural: Bool)? {
         let token = tokens[index]
         let exact = token.word == words.schmorls
         if !exact && !isFuzzySchmorl(token) { return nil }
@@ -108,7 +153,7 @@ struct NodeExtractor {
         if next < tokens.count, tokens[next].byte == 0x27 { next += 1 }
         if next < tokens.count, analysis.word(next) == "s", tokens[next].kind == .word { next += 1 }
         if next < tokens.count, tokens[next].kind == .punctuation, tokens[next].byte == 0x2D { next += 1 }
-        if next < tokens.count, let noun = nounAt[next], ["node", "nodes", "nodule", "nodules", "nod"].contains(analysis.word(next)) {
+        if next < tokens.count, let noun = nodeWords.words(at: next).noun, ["node", "nodes", "nodule", "nodules", "nod"].contains(analysis.word(next)) {
             return (noun.end, noun.plural)
         }
         if next < tokens.count, tokens[next].word == words.type || tokens[next].word == words.like {
