@@ -478,61 +478,71 @@ struct NodeExtractor {
     }
 
     /// Locations from level mentions and endplate phrases (rules.md §1 Location, §4 endplates at a disc level).
+    ///
+    /// Builds only its result: the levels endplate phrases use and the directions of the phrases without a level
+    /// are read from `endplates` where needed, and each location is added as it is made.
     func resolve(levels: [Int], endplates: [EndplateMention], both: Bool) -> [NodeLocation] {
         var result: [NodeLocation] = []
-        func add(_ location: NodeLocation) { if !result.contains(location) { result.append(location) } }
-        var usedLevels: [Int] = []
-        var looseEndplates: [EndplateMention] = []
+        // The directions of the endplate phrases that name no level, in order, and whether one says "both".
+        var directions: [Endplate] = []
+        var looseBoth = both
         for endplate in endplates {
             if endplate.levels.isEmpty {
-                looseEndplates.append(endplate)
+                if directions.isEmpty { directions = endplate.directions } else { directions += endplate.directions }
+                looseBoth = looseBoth || endplate.both
                 continue
             }
             for level in endplate.levels {
-                if !usedLevels.contains(level) { usedLevels.append(level) }
-                for location in locations(of: analysis.levels[level].value, directions: endplate.directions, both: endplate.both || both) {
-                    add(location)
-                }
+                addLocations(
+                    of: analysis.levels[level].value, directions: endplate.directions, both: endplate.both || both,
+                    to: &result)
             }
         }
-        let directions = looseEndplates.flatMap(\.directions)
-        let looseBoth = both || looseEndplates.contains { $0.both }
-        for level in levels where !usedLevels.contains(level) {
+        for level in levels where !endplates.contains(where: { $0.levels.contains(level) }) {
             let value = analysis.levels[level].value
             // A disc level next to a vertebra already placed by an endplate phrase is the same place.
             if case .disc(let disc) = value, result.contains(where: { $0.vertebra == disc.upper || $0.vertebra == disc.lower }) {
                 continue
             }
-            for location in locations(of: value, directions: directions, both: looseBoth) { add(location) }
+            addLocations(of: value, directions: directions, both: looseBoth, to: &result)
         }
         return result
     }
 
-    private func locations(of value: LevelMention.Value, directions: [Endplate], both: Bool) -> [NodeLocation] {
+    /// Adds to `result` each location a level names, given the endplate directions written with it, unless
+    /// `result` holds it already.
+    private func addLocations(
+        of value: LevelMention.Value, directions: [Endplate], both: Bool, to result: inout [NodeLocation]
+    ) {
+        func add(_ location: NodeLocation, to result: inout [NodeLocation]) {
+            if !result.contains(location) { result.append(location) }
+        }
+        func addVertebra(_ vertebra: VertebralLevel, to result: inout [NodeLocation]) {
+            if directions.isEmpty {
+                add(NodeLocation(vertebra: vertebra, region: vertebra.region), to: &result)
+            } else {
+                for direction in directions {
+                    add(NodeLocation(vertebra: vertebra, endplate: direction, region: vertebra.region), to: &result)
+                }
+            }
+        }
         switch value {
         case .vertebra(let vertebra):
-            if directions.isEmpty { return [NodeLocation(vertebra: vertebra, region: vertebra.region)] }
-            return directions.map { NodeLocation(vertebra: vertebra, endplate: $0, region: vertebra.region) }
+            addVertebra(vertebra, to: &result)
         case .range(let list):
-            return list.flatMap { vertebra in
-                directions.isEmpty
-                    ? [NodeLocation(vertebra: vertebra, region: vertebra.region)]
-                    : directions.map { NodeLocation(vertebra: vertebra, endplate: $0, region: vertebra.region) }
-            }
+            for vertebra in list { addVertebra(vertebra, to: &result) }
         case .disc(let disc):
             // rules.md §4: the inferior endplate at X-Y is X's, the superior is Y's; both endplates are two nodes.
             // Two distinct directions: both endplates (`Endplate` has two cases).
             if both || (directions.contains(.superior) && directions.contains(.inferior)) {
-                return [
-                    NodeLocation(vertebra: disc.upper, endplate: .inferior, region: disc.upper.region),
-                    NodeLocation(vertebra: disc.lower, endplate: .superior, region: disc.lower.region),
-                ]
-            }
-            if let direction = directions.first {
+                add(NodeLocation(vertebra: disc.upper, endplate: .inferior, region: disc.upper.region), to: &result)
+                add(NodeLocation(vertebra: disc.lower, endplate: .superior, region: disc.lower.region), to: &result)
+            } else if let direction = directions.first {
                 let vertebra = direction == .inferior ? disc.upper : disc.lower
-                return [NodeLocation(vertebra: vertebra, endplate: direction, region: vertebra.region)]
+                add(NodeLocation(vertebra: vertebra, endplate: direction, region: vertebra.region), to: &result)
+            } else {
+                add(NodeLocation(disc: disc, region: disc.upper.region), to: &result)
             }
-            return [NodeLocation(disc: disc, region: disc.upper.region)]
         }
     }
 }
