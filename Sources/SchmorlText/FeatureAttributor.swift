@@ -25,9 +25,10 @@ struct AttachedFeature {
 /// level heading. A feature stated for another level never reaches a node. Contact with a nerve root counts as
 /// posterior extension only when the node is the subject (domain.md §3.4).
 struct FeatureAttributor {
-    let analysis: ReportAnalysis
     let extractor: NodeExtractor
     let mentions: [NodeMention]
+    /// The extractor's analysis, not a copy of its own (a copy retains and releases each of its arrays).
+    var analysis: ReportAnalysis { extractor.analysis }
 
     private var tokens: [Token] { analysis.tokens }
 

@@ -85,7 +85,7 @@ struct NodeAssembler {
         if let multipleNode { all.append(multipleNode) }
         all += singles
         if let absentGeneric { all.append(absentGeneric) }
-        return all.map(finding)
+        return all.map { finding($0) }
     }
 
     /// Whether `specific` is a more precise statement of the place `general` names.
@@ -125,25 +125,39 @@ struct NodeAssembler {
             let tier = EvidenceTier(mentions[index].sectionKind)
             if topTier.map({ tier > $0 }) ?? true { topTier = tier }
         }
-        let decisions = ordered.lazy.filter { EvidenceTier(mentions[$0].sectionKind) == topTier }.map { mentions[$0].decision }
+        // The first deciding mention that resolves, else the first present, else possible, else absent. Read in one
+        // loop: closures over `self` here copied the whole assembler, analysis included, for each node.
+        var resolved: ContextEngine.Decision?
+        var present: ContextEngine.Decision?
+        var possible: ContextEngine.Decision?
+        var first: ContextEngine.Decision?
+        for index in ordered where EvidenceTier(mentions[index].sectionKind) == topTier {
+            let decision = mentions[index].decision
+            if first == nil { first = decision }
+            if resolved == nil, decision.cue?.kind == .resolution { resolved = decision }
+            if present == nil, decision.assertion == .present { present = decision }
+            if possible == nil, decision.assertion == .possible { possible = decision }
+        }
         var assertion = Assertion.absent
         var cue: AssertionCue?
-        if let resolved = decisions.first(where: { $0.cue?.kind == .resolution }) {
+        if let resolved {
             assertion = .absent
             cue = resolved.cue
-        } else if let present = decisions.first(where: { $0.assertion == .present }) {
+        } else if let present {
             assertion = .present
             cue = present.cue
-        } else if let possible = decisions.first(where: { $0.assertion == .possible }) {
+        } else if let possible {
             assertion = .possible
             cue = possible.cue
-        } else if let absent = decisions.first {
-            cue = absent.cue
+        } else if let first {
+            cue = first.cue
         }
         var node = NodeFinding(
             location: builder.location, multiple: builder.multiple, assertion: assertion, assertionCue: cue,
             mentions: ordered.map { analysis.evidence(mentions[$0].tokens) })
-        if node.location.region == nil { node.location.region = ordered.lazy.compactMap { mentions[$0].region }.first }
+        if node.location.region == nil, let index = ordered.first(where: { mentions[$0].region != nil }) {
+            node.location.region = mentions[index].region
+        }
         // Features of every mention of this node, the highest tier winning, true winning within a tier.
         var edema = Vote()
         var enhancement = Vote()
