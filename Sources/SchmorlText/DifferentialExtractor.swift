@@ -7,25 +7,17 @@ public import SchmorlModel
 /// Fracture and infection must be of the spine: a site word for another bone or organ near the mention, with no
 /// spinal word, leaves it out; malignancy counts at any site.
 struct DifferentialExtractor {
-    let analysis: ReportAnalysis
     let context: ContextEngine
+    /// The assertion engine's analysis, not a copy of its own (a copy retains and releases each of its arrays).
+    var analysis: ReportAnalysis { context.analysis }
 
     func extract() -> [Differential] {
         // No differential phrase, nothing to decide: skip building the per-token site maps.
         guard analysis.findings.contains(where: { if case .differential = $0.payload { true } else { false } }) else {
             return []
         }
-        var mentionsByCondition: [DifferentialCondition: [DifferentialMention]] = [:]
-        var siteAt = TokenMap<Bool>(count: analysis.tokens.count)  // token -> spinal?
-        var hardwareAt = TokenFlags(count: analysis.tokens.count)
-        for match in analysis.sites {
-            switch match.payload {
-            case .nonSpinalSite: for index in match.start..<match.end { siteAt[index] = false }
-            case .hardware: for index in match.start..<match.end { hardwareAt.insert(index) }
-            case .spinalSite: for index in match.start..<match.end { siteAt[index] = true }
-            default: break
-            }
-        }
+        // Few conditions per report: a short list in order of first mention, sorted by condition at the end.
+        var mentionsByCondition: [(condition: DifferentialCondition, mentions: [DifferentialMention])] = []
         for match in analysis.findings {
             guard case .differential(let condition) = match.payload else { continue }
             let range = match.start..<match.end
@@ -38,28 +30,31 @@ struct DifferentialExtractor {
             default: certainty = .affirmed
             }
             if section.kind == .history, certainty == .hedged { continue }
-            if condition != .malignancy, !isSpinal(range, siteAt: siteAt) { continue }
+            if condition != .malignancy, !isSpinal(range) { continue }
             // rules.md §3: broken hardware (a screw, a wire) is not a fracture.
-            if condition == .fracture, isNearHardware(range, hardwareAt: hardwareAt) { continue }
+            if condition == .fracture, isNearHardware(range) { continue }
             // "pathologic fracture" lists fracture only when spinal, malignancy always.
             let mention = DifferentialMention(
                 certainty: certainty, evidence: analysis.evidence(range), cue: decision.cue?.evidence,
                 section: section.kind.rawValue)
-            mentionsByCondition[condition, default: []].append(mention)
+            if let index = mentionsByCondition.firstIndex(where: { $0.condition == condition }) {
+                mentionsByCondition[index].mentions.append(mention)
+            } else {
+                mentionsByCondition.append((condition, [mention]))
+            }
         }
-        return mentionsByCondition.keys.sorted().map { condition in
-            let mentions = mentionsByCondition[condition]!
+        return mentionsByCondition.sorted { $0.condition < $1.condition }.map { condition, mentions in
             let certainty: DifferentialCertainty = mentions.contains { $0.certainty == .affirmed } ? .affirmed : .hedged
             return Differential(condition: condition, certainty: certainty, mentions: mentions)
         }
     }
 
     /// Whether hardware is named in the fracture mention's clause, within a few words.
-    private func isNearHardware(_ range: Range<Int>, hardwareAt: TokenFlags) -> Bool {
+    private func isNearHardware(_ range: Range<Int>) -> Bool {
         let sentence = analysis.layout.sentences[analysis.sentence(of: range.lowerBound)]
         let clause = analysis.clause(of: range.lowerBound)
         for index in max(sentence.lowerBound, range.lowerBound - 5)..<min(sentence.upperBound, range.upperBound + 5)
-        where hardwareAt.contains(index) && analysis.clause(of: index) == clause {
+        where isHardware(index) && analysis.clause(of: index) == clause {
             return true
         }
         return false
@@ -67,12 +62,12 @@ struct DifferentialExtractor {
 
     /// Whether a fracture or infection mention is of the spine: the nearest site word in its clause decides; no
     /// site word means the spine (the report is about the spine).
-    private func isSpinal(_ range: Range<Int>, siteAt: TokenMap<Bool>) -> Bool {
+    private func isSpinal(_ range: Range<Int>) -> Bool {
         let sentence = analysis.layout.sentences[analysis.sentence(of: range.lowerBound)]
         var nearest: (distance: Int, spinal: Bool)?
         for index in max(sentence.lowerBound, range.lowerBound - 6)..<min(sentence.upperBound, range.upperBound + 8) {
             let spinal: Bool
-            if let site = siteAt[index] {
+            if let site = spinalSite(at: index) {
                 spinal = site
             } else if analysis.levelOfToken[index] >= 0 {
                 spinal = true
@@ -85,5 +80,25 @@ struct DifferentialExtractor {
             }
         }
         return nearest?.spinal ?? true
+    }
+
+    /// Whether the site word at token `index` is spinal (true) or of another bone or organ (false), nil when no
+    /// site word covers it; the last match covering it decides. Site words are matched only in sentences that
+    /// raise a differential, so the list is short and is read where asked rather than mapped per token.
+    private func spinalSite(at index: Int) -> Bool? {
+        var spinal: Bool?
+        for match in analysis.sites where match.start <= index && index < match.end {
+            switch match.payload {
+            case .nonSpinalSite: spinal = false
+            case .spinalSite: spinal = true
+            default: break
+            }
+        }
+        return spinal
+    }
+
+    /// Whether a hardware word ("screw", "wire") covers token `index`.
+    private func isHardware(_ index: Int) -> Bool {
+        analysis.sites.contains { $0.start <= index && index < $0.end && $0.payload == .hardware }
     }
 }

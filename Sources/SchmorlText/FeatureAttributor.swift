@@ -25,28 +25,46 @@ struct AttachedFeature {
 /// level heading. A feature stated for another level never reaches a node. Contact with a nerve root counts as
 /// posterior extension only when the node is the subject (domain.md §3.4).
 struct FeatureAttributor {
-    let analysis: ReportAnalysis
     let extractor: NodeExtractor
     let mentions: [NodeMention]
+    /// The extractor's analysis, not a copy of its own (a copy retains and releases each of its arrays).
+    var analysis: ReportAnalysis { extractor.analysis }
 
     private var tokens: [Token] { analysis.tokens }
 
     func attach() -> [AttachedFeature] {
+        let tokens = analysis.tokens
+        let words = analysis.tables.words
         var result: [AttachedFeature] = []
         var competing: [Range<Int>] = []
+        competing.reserveCapacity(analysis.findings.count)
         for match in analysis.findings where match.payload == .competingFinding { competing.append(match.start..<match.end) }
-        var referBack = TokenFlags(count: analysis.layout.sentences.count)  // by sentence
-        for match in analysis.context where match.payload == .referBack { referBack.insert(analysis.sentence(of: match.start)) }
-        var mentionsBySentence = [[Int]](repeating: [], count: analysis.layout.sentences.count)
-        for (index, mention) in mentions.enumerated() {
-            mentionsBySentence[analysis.sentence(of: mention.tokens.lowerBound)].append(index)
+        // Whether a sentence holds a word that refers back ("it", "this"): asked only on the last fallbacks, so
+        // read from the context matches when asked rather than kept per sentence.
+        func refersBack(_ sentence: Int) -> Bool {
+            analysis.context.contains { $0.payload == .referBack && analysis.sentence(of: $0.start) == sentence }
         }
-        var siteOfSentence: [Int: [NodeLocation]] = [:]
+        // The mention indices grouped by sentence (in mention order within a sentence), so that the mentions of a
+        // sentence are a slice: no list per sentence, no allocation per question.
+        let sentenceOfMention = mentions.map { analysis.sentence(of: $0.tokens.lowerBound) }
+        let bySentence = mentions.indices.sorted { (sentenceOfMention[$0], $0) < (sentenceOfMention[$1], $1) }
+        func mentionsOf(sentence: Int) -> ArraySlice<Int> {
+            var lower = 0
+            while lower < bySentence.count, sentenceOfMention[bySentence[lower]] < sentence { lower += 1 }
+            var upper = lower
+            while upper < bySentence.count, sentenceOfMention[bySentence[upper]] == sentence { upper += 1 }
+            return bySentence[lower..<upper]
+        }
+        // The sites sentences placed their findings at, by sentence; the last one set for a sentence counts.
+        var siteOfSentence: [(sentence: Int, sites: [NodeLocation])] = []
 
-        func owner(of range: Range<Int>, kind: AttachedFeature.Kind, negated: Bool) -> [(Int, [NodeLocation]?)] {
+        func owner(
+            of range: Range<Int>, kind: AttachedFeature.Kind, negated: Bool,
+            siteOfSentence: inout [(sentence: Int, sites: [NodeLocation])]
+        ) -> [(Int, [NodeLocation]?)] {
             let sentenceIndex = analysis.sentence(of: range.lowerBound)
             let sentence = analysis.layout.sentences[sentenceIndex]
-            let inSentence = mentionsBySentence[sentenceIndex]
+            let inSentence = mentionsOf(sentence: sentenceIndex)
             // Inside a mention's own location window or name ("edematous Schmorl's node" is handled below).
             if let own = inSentence.first(where: { mentions[$0].window.contains(range.lowerBound) && mentions[$0].tokens.upperBound <= range.lowerBound }) {
                 return [(own, nil)]
@@ -68,23 +86,23 @@ struct FeatureAttributor {
             // §3.4), never by level alone ("The thecal sac measures 9 mm" under a level heading).
             if !ownLocations.isEmpty, isRootContact(range), inSentence.isEmpty { return [] }
             if !ownLocations.isEmpty {
-                siteOfSentence[sentenceIndex] = ownLocations
+                siteOfSentence.append((sentenceIndex, ownLocations))
                 var owners: [(Int, [NodeLocation]?)] = []
-                // Prefer mentions in the same sentence, then the whole report.
-                for scope in [inSentence, Array(mentions.indices)] {
+                func collect(_ scope: some Sequence<Int>) {
                     for index in scope {
                         let matching = mentions[index].locations.filter { location in
                             ownLocations.contains { Self.sameSite(location, $0) }
                         }
                         if !matching.isEmpty { owners.append((index, matching)) }
                     }
-                    if !owners.isEmpty { break }
                 }
+                // Prefer mentions in the same sentence, then the whole report.
+                collect(inSentence)
+                if owners.isEmpty { collect(mentions.indices) }
                 return owners
             }
             if !inSentence.isEmpty {
-                let before = inSentence.filter { mentions[$0].tokens.upperBound <= range.lowerBound }
-                if let nearest = before.last {
+                if let nearest = inSentence.last(where: { mentions[$0].tokens.upperBound <= range.lowerBound }) {
                     let between = mentions[nearest].tokens.upperBound..<range.lowerBound
                     if !competing.contains(where: { between.contains($0.lowerBound) }) {
                         if kind == .posteriorExtension || !isRootContact(range)
@@ -96,8 +114,7 @@ struct FeatureAttributor {
                         return []
                     }
                 }
-                let after = inSentence.filter { mentions[$0].tokens.lowerBound >= range.upperBound }
-                if let nearest = after.first {
+                if let nearest = inSentence.first(where: { mentions[$0].tokens.lowerBound >= range.upperBound }) {
                     let between = range.upperBound..<mentions[nearest].tokens.lowerBound
                     if !competing.contains(where: { between.contains($0.lowerBound) }), !isRootContact(range) {
                         return [(nearest, nil)]
@@ -127,7 +144,7 @@ struct FeatureAttributor {
             }
             // The sentence before placed its findings at a site, and this one refers back to it ("The marrow
             // around it is STIR hyperintense"): the node at that site (rules.md §4, neighbouring sentences).
-            if sentenceIndex > 0, referBack.contains(sentenceIndex), let site = siteOfSentence[sentenceIndex - 1] {
+            if sentenceIndex > 0, refersBack(sentenceIndex), let site = siteOfSentence.last(where: { $0.sentence == sentenceIndex - 1 })?.sites {
                 var owners: [(Int, [NodeLocation]?)] = []
                 for index in mentions.indices {
                     let matching = mentions[index].locations.filter { location in site.contains { Self.sameSite(location, $0) } }
@@ -136,12 +153,12 @@ struct FeatureAttributor {
                 if !owners.isEmpty { return owners }
             }
             // The sentence before, when this one refers back.
-            if sentenceIndex > 0, let previous = mentionsBySentence[sentenceIndex - 1].last,
+            if sentenceIndex > 0, let previous = mentionsOf(sentence: sentenceIndex - 1).last,
                 analysis.layout.sectionOfToken[mentions[previous].tokens.lowerBound]
                     == analysis.layout.sectionOfToken[range.lowerBound],
-                !tokens[sentence.lowerBound].blankLineBefore || referBack.contains(sentenceIndex)
+                !tokens[sentence.lowerBound].blankLineBefore || refersBack(sentenceIndex)
             {
-                if !negated || referBack.contains(sentenceIndex) { return [(previous, nil)] }
+                if !negated || refersBack(sentenceIndex) { return [(previous, nil)] }
             }
             return []
         }
@@ -191,7 +208,7 @@ struct FeatureAttributor {
             let evidence = analysis.evidence(range)
             let tier = EvidenceTier(analysis.section(of: match.start).kind)
             let sentenceStart = analysis.layout.sentences[analysis.sentence(of: range.lowerBound)].lowerBound
-            for (mention, only) in owner(of: range, kind: kind, negated: !value) {
+            for (mention, only) in owner(of: range, kind: kind, negated: !value, siteOfSentence: &siteOfSentence) {
                 // A comparison word speaks of the node in its own clause, or in a sentence that refers back
                 // ("They are unchanged").
                 if case .comparison = kind,
@@ -206,16 +223,16 @@ struct FeatureAttributor {
             }
         }
         // Sizes: "6 mm", "1.2 x 1.0 cm", "up to 8 mm", "8-mm".
-        for index in tokens.indices where tokens[index].word == analysis.tables.words.mm || tokens[index].word == analysis.tables.words.cm {
-            var numbers: [Double] = []
+        for index in tokens.indices where tokens[index].word == words.mm || tokens[index].word == words.cm {
+            var largest: Double?
             var start = index
             var look = index - 1
             while look >= 0, index - look <= 8 {
                 let token = tokens[look]
                 if token.kind == .number, let value = Double(analysis.word(look)) {
-                    numbers.append(value)
+                    largest = max(largest ?? value, value)
                     start = look
-                } else if token.word == analysis.tables.words.x || token.word == analysis.tables.words.by
+                } else if token.word == words.x || token.word == words.by
                     || (token.kind == .punctuation && token.byte == 0x2D)
                 {
                     // dimension separators
@@ -224,11 +241,11 @@ struct FeatureAttributor {
                 }
                 look -= 1
             }
-            guard let largest = numbers.max() else { continue }
-            let millimetres = tokens[index].word == analysis.tables.words.cm ? largest * 10 : largest
+            guard let largest else { continue }
+            let millimetres = tokens[index].word == words.cm ? largest * 10 : largest
             let range = start..<(index + 1)
             let tier = EvidenceTier(analysis.section(of: start).kind)
-            for (mention, only) in owner(of: range, kind: .size(millimetres), negated: false) {
+            for (mention, only) in owner(of: range, kind: .size(millimetres), negated: false, siteOfSentence: &siteOfSentence) {
                 result.append(
                     AttachedFeature(
                         kind: .size(millimetres), value: true, evidence: analysis.evidence(range), mention: mention,

@@ -85,7 +85,7 @@ struct NodeAssembler {
         if let multipleNode { all.append(multipleNode) }
         all += singles
         if let absentGeneric { all.append(absentGeneric) }
-        return all.map(finding)
+        return all.map { finding($0) }
     }
 
     /// Whether `specific` is a more precise statement of the place `general` names.
@@ -100,51 +100,84 @@ struct NodeAssembler {
         return false
     }
 
+    /// The phrases for one true/false feature of a node: all their evidence, and the value of the highest tier,
+    /// true winning within a tier.
+    private struct Vote {
+        var tier: EvidenceTier?
+        var value = false
+        var evidence: [Evidence] = []
+
+        mutating func add(_ feature: AttachedFeature) {
+            evidence.append(feature.evidence)
+            if let tier, !(feature.tier > tier || (feature.tier == tier && feature.value && !value)) { return }
+            tier = feature.tier
+            value = feature.value
+        }
+
+        var feature: Feature { tier == nil ? .notMentioned : Feature(value: value, evidence: evidence) }
+    }
+
     private func finding(_ builder: Builder) -> NodeFinding {
         let ordered = builder.mentions.sorted()
-        let tiers = ordered.map { EvidenceTier(mentions[$0].sectionKind) }
-        let topTier = tiers.max() ?? .current
-        let deciding = zip(ordered, tiers).filter { $0.1 == topTier }.map(\.0)
+        // The status on the current exam wins (rules.md §4): only the mentions of the highest tier decide.
+        var topTier: EvidenceTier?
+        for index in ordered {
+            let tier = EvidenceTier(mentions[index].sectionKind)
+            if topTier.map({ tier > $0 }) ?? true { topTier = tier }
+        }
+        // The first deciding mention that resolves, else the first present, else possible, else absent. Read in one
+        // loop: closures over `self` here copied the whole assembler, analysis included, for each node.
+        var resolved: ContextEngine.Decision?
+        var present: ContextEngine.Decision?
+        var possible: ContextEngine.Decision?
+        var first: ContextEngine.Decision?
+        for index in ordered where EvidenceTier(mentions[index].sectionKind) == topTier {
+            let decision = mentions[index].decision
+            if first == nil { first = decision }
+            if resolved == nil, decision.cue?.kind == .resolution { resolved = decision }
+            if present == nil, decision.assertion == .present { present = decision }
+            if possible == nil, decision.assertion == .possible { possible = decision }
+        }
         var assertion = Assertion.absent
         var cue: AssertionCue?
-        let decisions = deciding.map { mentions[$0].decision }
-        if let resolved = decisions.first(where: { $0.cue?.kind == .resolution }) {
+        if let resolved {
             assertion = .absent
             cue = resolved.cue
-        } else if let present = decisions.first(where: { $0.assertion == .present }) {
+        } else if let present {
             assertion = .present
             cue = present.cue
-        } else if let possible = decisions.first(where: { $0.assertion == .possible }) {
+        } else if let possible {
             assertion = .possible
             cue = possible.cue
-        } else if let absent = decisions.first {
-            cue = absent.cue
+        } else if let first {
+            cue = first.cue
         }
         var node = NodeFinding(
             location: builder.location, multiple: builder.multiple, assertion: assertion, assertionCue: cue,
             mentions: ordered.map { analysis.evidence(mentions[$0].tokens) })
-        if node.location.region == nil { node.location.region = ordered.lazy.compactMap { mentions[$0].region }.first }
+        if node.location.region == nil, let index = ordered.first(where: { mentions[$0].region != nil }) {
+            node.location.region = mentions[index].region
+        }
         // Features of every mention of this node, the highest tier winning, true winning within a tier.
-        var best: [String: (tier: EvidenceTier, value: Bool)] = [:]
-        let mine = Set(ordered)
-        var collected: [String: [Evidence]] = [:]
-        for feature in features where mine.contains(feature.mention) {
+        var edema = Vote()
+        var enhancement = Vote()
+        var endplateDisruption = Vote()
+        var posteriorExtension = Vote()
+        var scleroticRim = Vote()
+        for feature in features where ordered.contains(feature.mention) {
             if let only = feature.only, !only.contains(where: { FeatureAttributor.sameSite(builder.location, $0) }) {
                 continue
             }
-            let key: String
             switch feature.kind {
-            case .edema: key = "edema"
-            case .enhancement: key = "enhancement"
-            case .endplateDisruption: key = "endplateDisruption"
-            case .posteriorExtension: key = "posteriorExtension"
-            case .scleroticRim: key = "scleroticRim"
+            case .edema: edema.add(feature)
+            case .enhancement: enhancement.add(feature)
+            case .endplateDisruption: endplateDisruption.add(feature)
+            case .posteriorExtension: posteriorExtension.add(feature)
+            case .scleroticRim: scleroticRim.add(feature)
             case .large:
                 if node.calledLarge == nil { node.calledLarge = feature.evidence }
-                continue
             case .painLink:
                 if node.painLink == nil { node.painLink = feature.evidence }
-                continue
             case .comparison(let comparison):
                 if node.comparison == nil || feature.tier > .background {
                     if node.comparison == nil || comparison == .resolved || node.comparison == .stable {
@@ -152,32 +185,18 @@ struct NodeAssembler {
                         node.comparisonEvidence = feature.evidence
                     }
                 }
-                continue
             case .size(let millimetres):
                 if millimetres > (node.sizeMm ?? 0), millimetres < 200 {
                     node.sizeMm = millimetres
                     node.sizeEvidence = feature.evidence
                 }
-                continue
-            }
-            collected[key, default: []].append(feature.evidence)
-            if let current = best[key] {
-                if feature.tier > current.tier || (feature.tier == current.tier && feature.value && !current.value) {
-                    best[key] = (feature.tier, feature.value)
-                }
-            } else {
-                best[key] = (feature.tier, feature.value)
             }
         }
-        func feature(_ key: String) -> Feature {
-            guard let value = best[key] else { return .notMentioned }
-            return Feature(value: value.value, evidence: collected[key] ?? [])
-        }
-        node.edema = feature("edema")
-        node.enhancement = feature("enhancement")
-        node.endplateDisruption = feature("endplateDisruption")
-        node.posteriorExtension = feature("posteriorExtension")
-        node.scleroticRim = feature("scleroticRim")
+        node.edema = edema.feature
+        node.enhancement = enhancement.feature
+        node.endplateDisruption = endplateDisruption.feature
+        node.posteriorExtension = posteriorExtension.feature
+        node.scleroticRim = scleroticRim.feature
         if assertion == .absent {
             // rules.md §4: an absent node keeps its level and endplate "with every feature not mentioned".
             node.edema = .notMentioned

@@ -3,11 +3,12 @@ public import SchmorlModel
 /// Finds every node the report speaks of: its mentions, location, assertion and features, merged across sections
 /// (rules.md §1 and §4; domain.md §1 to §3).
 struct NodeExtractor {
-    let analysis: ReportAnalysis
     let context: ContextEngine
+    /// The assertion engine's analysis, not a copy of its own: a copy of `ReportAnalysis` retains each of its
+    /// arrays, and releases them again, a cost on every report.
+    var analysis: ReportAnalysis { context.analysis }
 
     init(analysis: ReportAnalysis) {
-        self.analysis = analysis
         self.context = ContextEngine(analysis: analysis)
     }
 
@@ -16,28 +17,38 @@ struct NodeExtractor {
 
     // MARK: Mentions
 
+    /// The node mentions of the report, in token order.
+    ///
+    /// Only a few tokens can start a mention: a word of the "schmorl" family (every spelling starts with "s"), a
+    /// node name or node noun of the findings, and "SN" once defined. The scan jumps from one such token to the
+    /// next; every other token is one comparison, and no per-token map is built.
+    /// - Complexity: O(tokens + findings).
     func findMentions() -> [NodeMention] {
         var mentions: [NodeMention] = []
-        var nounAt = NounIndex(count: tokens.count)
-        var nameAt = [Int32](repeating: -1, count: tokens.count)
-        for match in analysis.findings {
-            switch match.payload {
-            case .nodeNoun(let plural): nounAt[match.start] = (match.end, plural)
-            case .nodeName: nameAt[match.start] = Int32(match.end)
-            default: break
-            }
-        }
         var snDefined = false
         var index = 0
         let tokens = analysis.tokens
+        let words = self.words
+        var nodeWords = NodeWordCursor(findings: analysis.findings)
         let folded = analysis.folded
-        let schmorls = words.schmorls
+        // Every spelling of the family starts with "s" and keeps "mo" (or is the exact word): the test that spares
+        // every other word the edit distance.
+        func mayStartFamily(_ token: Token) -> Bool {
+            token.kind == .word
+                && (token.word == words.schmorls
+                    || (token.byte == 0x73 && token.end - token.start >= 4 && ReportAnalysis.hasSchmorlShape(token, folded)))
+        }
         while index < tokens.count {
+            // Skip to the next token that may start a mention.
+            let stop = min(nodeWords.nextStart(from: index), tokens.count)
+            while index < stop {
+                let token = tokens[index]
+                if mayStartFamily(token) || (snDefined && (token.word == words.sn || token.word == words.sns)) { break }
+                index += 1
+            }
+            guard index < tokens.count else { break }
             let token = tokens[index]
-            // Every spelling of the family starts with "s" (or is the exact word): the test that spares most
-            // words the call below.
-            let mayNameNode = token.kind == .word && (token.word == schmorls || folded[Int(token.start)] == 0x73)
-            if mayNameNode, let found = schmorlMention(at: index, nounAt: nounAt) {
+            if mayStartFamily(token), let found = schmorlMention(at: index, nodeWords: nodeWords) {
                 mentions.append(
                     NodeMention(tokens: index..<found.end, plural: found.plural, anaphoric: false, window: index..<found.end))
                 // "Schmorl's node (SN)" defines the abbreviation.
@@ -51,8 +62,8 @@ struct NodeExtractor {
                 index = found.end
                 continue
             }
-            if nameAt[index] >= 0 {
-                let end = Int(nameAt[index])
+            let here = nodeWords.words(at: index)
+            if let end = here.nameEnd {
                 let last = analysis.word(end - 1)
                 mentions.append(
                     NodeMention(
@@ -69,7 +80,7 @@ struct NodeExtractor {
                 index += 1
                 continue
             }
-            if let noun = nounAt[index], !mentions.isEmpty, isAnaphoricNoun(index) {
+            if let noun = here.noun, !mentions.isEmpty, isAnaphoricNoun(index) {
                 mentions.append(
                     NodeMention(tokens: index..<noun.end, plural: noun.plural, anaphoric: true, window: index..<noun.end))
                 index = noun.end
@@ -80,26 +91,61 @@ struct NodeExtractor {
         return mentions
     }
 
-    /// Node nouns ("node", "nodes", "nodule") by the token they start at: a flat array, no hashing per token.
-    struct NounIndex {
-        private var ends: [Int32]
-        private var plural: [Bool]
-        init(count: Int) {
-            ends = [Int32](repeating: -1, count: count)
-            plural = [Bool](repeating: false, count: count)
-        }
-        subscript(index: Int) -> (end: Int, plural: Bool)? {
-            get { ends[index] >= 0 ? (Int(ends[index]), plural[index]) : nil }
-            set {
-                ends[index] = Int32(newValue?.end ?? -1)
-                plural[index] = newValue?.plural ?? false
+    /// The node names and node nouns of the findings, looked up by the token they start at.
+    ///
+    /// Findings are in token order (matched sentence by sentence, left to right), and the mention scan only moves
+    /// forward, so a cursor replaces the per-token maps: each lookup starts at the first finding not before the
+    /// scan position and reads the few findings up to the token asked for.
+    struct NodeWordCursor {
+        let findings: [Match<Concept>]
+        /// The first finding that starts at or after the scan position.
+        private var first = 0
+        /// The first node name or node noun at or after `first` (`findings.count` when there is none).
+        private var nextNodeWord = -1
+
+        init(findings: [Match<Concept>]) { self.findings = findings }
+
+        /// Moves the cursor to `position` (never backwards) and returns the start of the next node name or node
+        /// noun there or after it, or `Int.max` when there is none.
+        mutating func nextStart(from position: Int) -> Int {
+            while first < findings.count, findings[first].start < position { first += 1 }
+            if nextNodeWord < first {
+                nextNodeWord = first
+                while nextNodeWord < findings.count, !Self.isNodeWord(findings[nextNodeWord].payload) { nextNodeWord += 1 }
             }
+            return nextNodeWord < findings.count ? findings[nextNodeWord].start : Int.max
+        }
+
+        private static func isNodeWord(_ concept: Concept) -> Bool {
+            switch concept {
+            case .nodeName, .nodeNoun: true
+            default: false
+            }
+        }
+
+        /// The node name and the node noun that start at `token` (at or after the scan position), the last of each
+        /// when several do.
+        func words(at token: Int) -> (nameEnd: Int?, noun: (end: Int, plural: Bool)?) {
+            var nameEnd: Int?
+            var noun: (end: Int, plural: Bool)?
+            var next = first
+            while next < findings.count, findings[next].start <= token {
+                if findings[next].start == token {
+                    switch findings[next].payload {
+                    case .nodeNoun(let plural): noun = (findings[next].end, plural)
+                    case .nodeName: nameEnd = findings[next].end
+                    default: break
+                    }
+                }
+                next += 1
+            }
+            return (nameEnd, noun)
         }
     }
 
     /// The "schmorl" family, edit-distance tolerant (domain.md §1.1): an exact spelling may stand alone, a
     /// misspelling needs a following node word ("node", "nodes", "nodule", "type", "like").
-    private func schmorlMention(at index: Int, nounAt: NounIndex) -> (end: Int, plural: Bool)? {
+    private func schmorlMention(at index: Int, nodeWords: NodeWordCursor) -> (end: Int, plural: Bool)? {
         let token = tokens[index]
         let exact = token.word == words.schmorls
         if !exact && !isFuzzySchmorl(token) { return nil }
@@ -108,7 +154,7 @@ struct NodeExtractor {
         if next < tokens.count, tokens[next].byte == 0x27 { next += 1 }
         if next < tokens.count, analysis.word(next) == "s", tokens[next].kind == .word { next += 1 }
         if next < tokens.count, tokens[next].kind == .punctuation, tokens[next].byte == 0x2D { next += 1 }
-        if next < tokens.count, let noun = nounAt[next], ["node", "nodes", "nodule", "nodules", "nod"].contains(analysis.word(next)) {
+        if next < tokens.count, let noun = nodeWords.words(at: next).noun, ["node", "nodes", "nodule", "nodules", "nod"].contains(analysis.word(next)) {
             return (noun.end, noun.plural)
         }
         if next < tokens.count, tokens[next].word == words.type || tokens[next].word == words.like {
@@ -181,22 +227,17 @@ struct NodeExtractor {
     func locate(_ mentions: inout [NodeMention]) {
         // Most reports name no node: nothing to locate, and none of the per-token maps below is needed.
         guard !mentions.isEmpty else { return }
-        var mentionStarts = TokenFlags(count: tokens.count)
-        for mention in mentions { mentionStarts.insert(mention.tokens.lowerBound) }
-        var competingStarts = TokenFlags(count: tokens.count)
-        var competingEnds = TokenFlags(count: tokens.count + 1)
+        var marks = WindowMarks(count: tokens.count + 1)
+        for mention in mentions { marks.insert(.mentionStart, at: mention.tokens.lowerBound) }
         for match in analysis.findings where match.payload == .competingFinding {
-            competingStarts.insert(match.start)
-            competingEnds.insert(match.end)
+            marks.insert(.competingStart, at: match.start)
+            marks.insert(.competingEnd, at: match.end)
         }
-        var regionAt = TokenMap<SpinalRegion>(count: tokens.count)
-        var multipleAt = TokenFlags(count: tokens.count)
-        var bothAt = TokenFlags(count: tokens.count)
         for match in analysis.context {
             switch match.payload {
-            case .region(let region): regionAt[match.start] = region
-            case .multipleQuantifier: for index in match.start..<match.end { multipleAt.insert(index) }
-            case .bothEndplates: for index in match.start..<match.end { bothAt.insert(index) }
+            case .region(let region): marks.setRegion(region, at: match.start)
+            case .multipleQuantifier: for index in match.start..<match.end { marks.insert(.multiple, at: index) }
+            case .bothEndplates: for index in match.start..<match.end { marks.insert(.both, at: index) }
             default: break
             }
         }
@@ -208,8 +249,8 @@ struct NodeExtractor {
             var right = mention.tokens.upperBound
             var steps = 0
             while right < sentence.upperBound, steps < 22 {
-                if mentionStarts.contains(right) { break }
-                if competingStarts.contains(right) {
+                if marks.contains(.mentionStart, at: right) { break }
+                if marks.contains(.competingStart, at: right) {
                     // "No Schmorl's node or fracture at L1": a finding coordinated with the name shares its level.
                     let joined = right == mention.tokens.upperBound + 1
                         && [words.or, words.and].contains(tokens[right - 1].word)
@@ -224,9 +265,9 @@ struct NodeExtractor {
                     let level = analysis.levels[Int(analysis.levelOfToken[right])]
                     if level.namesRoot { break }
                     // A level that a following finding owns ("..., and L4-5 disc bulge").
-                    if right > mention.tokens.upperBound, competingStarts.contains(level.tokens.upperBound)
+                    if right > mention.tokens.upperBound, marks.contains(.competingStart, at: level.tokens.upperBound)
                         || (level.tokens.upperBound < sentence.upperBound
-                            && competingStarts.contains(level.tokens.upperBound + 1)
+                            && marks.contains(.competingStart, at: level.tokens.upperBound + 1)
                             && tokens[level.tokens.upperBound].word == words.disc)
                     {
                         break
@@ -245,8 +286,8 @@ struct NodeExtractor {
                 }
                 if token.kind == .number || analysis.tables.locationWords.contains(token.word)
                     || token.word == words.mm || token.word == words.cm || token.word == words.x
-                    || token.word == words.measuring || token.word == words.measures || regionAt[right] != nil
-                    || bothAt.contains(right) || multipleAt.contains(right)
+                    || token.word == words.measuring || token.word == words.measures || marks.region(at: right) != nil
+                    || marks.contains(.both, at: right) || marks.contains(.multiple, at: right)
                 {
                     right += 1
                     steps += 1
@@ -259,7 +300,7 @@ struct NodeExtractor {
             steps = 0
             while left > sentence.lowerBound, steps < 7 {
                 let previous = left - 1
-                if competingEnds.contains(left) { break }
+                if marks.contains(.competingEnd, at: left) { break }
                 let token = tokens[previous]
                 if token.kind == .punctuation && token.byte != 0x2D && token.byte != 0x2F && token.byte != 0x2C {
                     break
@@ -286,20 +327,17 @@ struct NodeExtractor {
                 if !windowLevels.contains(level), !analysis.levels[level].namesRoot { windowLevels.append(level) }
             }
             let windowEndplates = analysis.endplates.filter { $0.tokens.overlaps(mention.window) }
-            let both = mention.window.contains { bothAt.contains($0) }
+            let both = mention.window.contains { marks.contains(.both, at: $0) }
             var locations = resolve(levels: windowLevels, endplates: windowEndplates, both: both)
             // rules.md §4: a negated generic mention ("No Schmorl's nodes") is report-wide, so it takes no level
             // from its sentence or heading; a specific thing denied as a node ("irregularity of the L3 superior
             // endplate, unlikely to represent a Schmorl's node") keeps the level it names.
             let generic = mention.decision.assertion == .absent
-                && mention.decision.cue.map { cue in
-                    let first = cue.evidence.text.lowercased().split(separator: " ").first.map(String.init) ?? ""
-                    return ["no", "without", "negative", "free", "absence", "none", "neither", "nor"].contains(first)
-                } ?? false
-            let quantifiedEarly = mention.window.contains { multipleAt.contains($0) }
+                && mention.decision.cue.map { isGenericNegation($0.evidence.span) } ?? false
+            let quantifiedEarly = mention.window.contains { marks.contains(.multiple, at: $0) }
             if locations.isEmpty, !mention.anaphoric, !generic, !quantifiedEarly {
                 // Fallbacks: the level heading, then the nearest level earlier in the sentence (DESIGN.md §7).
-                if let fallback = fallbackLevel(for: mention, sentence: sentence, competingEnds: competingEnds) {
+                if let fallback = fallbackLevel(for: mention, sentence: sentence, marks: marks) {
                     // The endplate phrase that names the fallback level comes with it ("lesion at the inferior
                     // endplate of T9, which may represent an intravertebral disc herniation").
                     let named = analysis.endplates.filter { $0.levels.contains(fallback) }
@@ -311,15 +349,15 @@ struct NodeExtractor {
             if locations.isEmpty, mention.anaphoric, let lastNamed {
                 locations = mentions[lastNamed].locations
             }
-            for position in mention.window { if let region = regionAt[position] { mention.region = region } }
+            for position in mention.window { if let region = marks.region(at: position) { mention.region = region } }
             if mention.region == nil {
                 var position = mention.window.upperBound
                 while position < min(sentence.upperBound, mention.window.upperBound + 4) {
-                    if let region = regionAt[position] { mention.region = region }
+                    if let region = marks.region(at: position) { mention.region = region }
                     position += 1
                 }
             }
-            let quantified = mention.window.contains { multipleAt.contains($0) }
+            let quantified = mention.window.contains { marks.contains(.multiple, at: $0) }
             if locations.isEmpty {
                 // rules.md §1 Multiple; §4: a negated generic mention is one absent node, multiple = false.
                 mention.multiple = (mention.plural || quantified) && mention.decision.assertion != .absent
@@ -331,13 +369,85 @@ struct NodeExtractor {
         }
     }
 
+    /// What `locate` reads of each token, one byte per token: which tokens start a mention or start or end a
+    /// competing finding, which belong to a quantifier ("multiple") or a "both endplates" phrase, and the region a
+    /// region word starts. One allocation for the report instead of a map per question.
+    struct WindowMarks {
+        struct Mark: OptionSet {
+            let rawValue: UInt8
+            static let mentionStart = Mark(rawValue: 1 << 0)
+            static let competingStart = Mark(rawValue: 1 << 1)
+            static let competingEnd = Mark(rawValue: 1 << 2)
+            static let multiple = Mark(rawValue: 1 << 3)
+            static let both = Mark(rawValue: 1 << 4)
+        }
+
+        /// Bits 0 to 4: the marks; bits 5 to 7: the region's code (0 for none).
+        private var bytes: [UInt8]
+        private static let regionShift: UInt8 = 5
+
+        init(count: Int) { bytes = [UInt8](repeating: 0, count: count) }
+
+        /// Out-of-range indices carry no mark.
+        @inline(__always) func contains(_ mark: Mark, at index: Int) -> Bool {
+            index >= 0 && index < bytes.count && bytes[index] & mark.rawValue != 0
+        }
+
+        @inline(__always) mutating func insert(_ mark: Mark, at index: Int) {
+            if index >= 0 && index < bytes.count { bytes[index] |= mark.rawValue }
+        }
+
+        func region(at index: Int) -> SpinalRegion? {
+            guard index >= 0 && index < bytes.count else { return nil }
+            switch bytes[index] >> Self.regionShift {
+            case 1: return .cervical
+            case 2: return .thoracic
+            case 3: return .lumbar
+            case 4: return .sacral
+            case 5: return .coccygeal
+            default: return nil
+            }
+        }
+
+        /// The last region set at a token wins.
+        mutating func setRegion(_ region: SpinalRegion, at index: Int) {
+            guard index >= 0 && index < bytes.count else { return }
+            let code: UInt8
+            switch region {
+            case .cervical: code = 1
+            case .thoracic: code = 2
+            case .lumbar: code = 3
+            case .sacral: code = 4
+            case .coccygeal: code = 5
+            }
+            bytes[index] = (bytes[index] & ((1 << Self.regionShift) - 1)) | (code << Self.regionShift)
+        }
+    }
+
+    /// Whether a negation cue's text opens with a word that denies in general ("no", "without", "negative",
+    /// "free", "absence", "none", "neither", "nor"): its first word up to a space, compared without regard to case
+    /// (the cue's text is `span` of the original bytes).
+    private func isGenericNegation(_ span: TextSpan) -> Bool {
+        let text = analysis.text
+        var end = span.start
+        while end < span.end, text[end] != 0x20 { end += 1 }
+        let first = text[span.start..<end]
+        for word in Self.genericNegations where word.count == first.count {
+            if zip(first, word).allSatisfy({ byte, letter in byte | 0x20 == letter }) { return true }
+        }
+        return false
+    }
+
+    private static let genericNegations: [[UInt8]] = ["no", "without", "negative", "free", "absence", "none", "neither", "nor"]
+        .map { Array($0.utf8) }
+
     private func isDefinite(_ mention: NodeMention) -> Bool {
         guard mention.tokens.lowerBound > 0 else { return false }
         let before = analysis.word(mention.tokens.lowerBound - 1)
         return ["the", "this", "that", "these", "those", "said"].contains(before)
     }
 
-    private func fallbackLevel(for mention: NodeMention, sentence: Range<Int>, competingEnds: TokenFlags) -> Int? {
+    private func fallbackLevel(for mention: NodeMention, sentence: Range<Int>, marks: WindowMarks) -> Int? {
         // Nearest level before the mention in the same sentence, not a root.
         var position = mention.window.lowerBound - 1
         while position >= sentence.lowerBound {
@@ -351,7 +461,7 @@ struct NodeExtractor {
         // ("Kissing Schmorl's nodes face each other across the T11-12 disc").
         position = mention.window.upperBound
         while position < sentence.upperBound {
-            if competingEnds.contains(position) { break }
+            if marks.contains(.competingEnd, at: position) { break }
             if analysis.levelOfToken[position] >= 0 {
                 let level = Int(analysis.levelOfToken[position])
                 if !analysis.levels[level].namesRoot { return level }
@@ -368,60 +478,71 @@ struct NodeExtractor {
     }
 
     /// Locations from level mentions and endplate phrases (rules.md §1 Location, §4 endplates at a disc level).
+    ///
+    /// Builds only its result: the levels endplate phrases use and the directions of the phrases without a level
+    /// are read from `endplates` where needed, and each location is added as it is made.
     func resolve(levels: [Int], endplates: [EndplateMention], both: Bool) -> [NodeLocation] {
         var result: [NodeLocation] = []
-        func add(_ location: NodeLocation) { if !result.contains(location) { result.append(location) } }
-        var usedLevels = Set<Int>()
-        var looseEndplates: [EndplateMention] = []
+        // The directions of the endplate phrases that name no level, in order, and whether one says "both".
+        var directions: [Endplate] = []
+        var looseBoth = both
         for endplate in endplates {
             if endplate.levels.isEmpty {
-                looseEndplates.append(endplate)
+                if directions.isEmpty { directions = endplate.directions } else { directions += endplate.directions }
+                looseBoth = looseBoth || endplate.both
                 continue
             }
             for level in endplate.levels {
-                usedLevels.insert(level)
-                for location in locations(of: analysis.levels[level].value, directions: endplate.directions, both: endplate.both || both) {
-                    add(location)
-                }
+                addLocations(
+                    of: analysis.levels[level].value, directions: endplate.directions, both: endplate.both || both,
+                    to: &result)
             }
         }
-        let directions = looseEndplates.flatMap(\.directions)
-        let looseBoth = both || looseEndplates.contains { $0.both }
-        for level in levels where !usedLevels.contains(level) {
+        for level in levels where !endplates.contains(where: { $0.levels.contains(level) }) {
             let value = analysis.levels[level].value
             // A disc level next to a vertebra already placed by an endplate phrase is the same place.
             if case .disc(let disc) = value, result.contains(where: { $0.vertebra == disc.upper || $0.vertebra == disc.lower }) {
                 continue
             }
-            for location in locations(of: value, directions: directions, both: looseBoth) { add(location) }
+            addLocations(of: value, directions: directions, both: looseBoth, to: &result)
         }
         return result
     }
 
-    private func locations(of value: LevelMention.Value, directions: [Endplate], both: Bool) -> [NodeLocation] {
+    /// Adds to `result` each location a level names, given the endplate directions written with it, unless
+    /// `result` holds it already.
+    private func addLocations(
+        of value: LevelMention.Value, directions: [Endplate], both: Bool, to result: inout [NodeLocation]
+    ) {
+        func add(_ location: NodeLocation, to result: inout [NodeLocation]) {
+            if !result.contains(location) { result.append(location) }
+        }
+        func addVertebra(_ vertebra: VertebralLevel, to result: inout [NodeLocation]) {
+            if directions.isEmpty {
+                add(NodeLocation(vertebra: vertebra, region: vertebra.region), to: &result)
+            } else {
+                for direction in directions {
+                    add(NodeLocation(vertebra: vertebra, endplate: direction, region: vertebra.region), to: &result)
+                }
+            }
+        }
         switch value {
         case .vertebra(let vertebra):
-            if directions.isEmpty { return [NodeLocation(vertebra: vertebra, region: vertebra.region)] }
-            return directions.map { NodeLocation(vertebra: vertebra, endplate: $0, region: vertebra.region) }
+            addVertebra(vertebra, to: &result)
         case .range(let list):
-            return list.flatMap { vertebra in
-                directions.isEmpty
-                    ? [NodeLocation(vertebra: vertebra, region: vertebra.region)]
-                    : directions.map { NodeLocation(vertebra: vertebra, endplate: $0, region: vertebra.region) }
-            }
+            for vertebra in list { addVertebra(vertebra, to: &result) }
         case .disc(let disc):
             // rules.md §4: the inferior endplate at X-Y is X's, the superior is Y's; both endplates are two nodes.
-            if both || Set(directions).count == 2 {
-                return [
-                    NodeLocation(vertebra: disc.upper, endplate: .inferior, region: disc.upper.region),
-                    NodeLocation(vertebra: disc.lower, endplate: .superior, region: disc.lower.region),
-                ]
-            }
-            if let direction = directions.first {
+            // Two distinct directions: both endplates (`Endplate` has two cases).
+            if both || (directions.contains(.superior) && directions.contains(.inferior)) {
+                add(NodeLocation(vertebra: disc.upper, endplate: .inferior, region: disc.upper.region), to: &result)
+                add(NodeLocation(vertebra: disc.lower, endplate: .superior, region: disc.lower.region), to: &result)
+            } else if let direction = directions.first {
                 let vertebra = direction == .inferior ? disc.upper : disc.lower
-                return [NodeLocation(vertebra: vertebra, endplate: direction, region: vertebra.region)]
+                add(NodeLocation(vertebra: vertebra, endplate: direction, region: vertebra.region), to: &result)
+            } else {
+                add(NodeLocation(disc: disc, region: disc.upper.region), to: &result)
             }
-            return [NodeLocation(disc: disc, region: disc.upper.region)]
         }
     }
 }

@@ -28,10 +28,10 @@ public struct TextEngine: Sendable {
         if mentions.isEmpty {
             nodes = []
         } else {
-            let features = FeatureAttributor(analysis: analysis, extractor: extractor, mentions: mentions).attach()
+            let features = FeatureAttributor(extractor: extractor, mentions: mentions).attach()
             nodes = NodeAssembler(analysis: analysis, mentions: mentions, features: features).assemble()
         }
-        let differentials = DifferentialExtractor(analysis: analysis, context: extractor.context).extract()
+        let differentials = DifferentialExtractor(context: extractor.context).extract()
         let sections = analysis.layout.sections.map {
             ReportSection(kind: $0.kind, title: $0.title, range: $0.bytes, sourceCode: $0.sourceCode)
         }

@@ -58,10 +58,10 @@ extension TextEngine {
         if lastStage == .mentions { return mentions.count }
         var nodes: [NodeFinding] = []
         if !mentions.isEmpty {
-            let features = FeatureAttributor(analysis: analysis, extractor: extractor, mentions: mentions).attach()
+            let features = FeatureAttributor(extractor: extractor, mentions: mentions).attach()
             nodes = NodeAssembler(analysis: analysis, mentions: mentions, features: features).assemble()
         }
         if lastStage == .nodes { return nodes.count }
-        return nodes.count + DifferentialExtractor(analysis: analysis, context: extractor.context).extract().count
+        return nodes.count + DifferentialExtractor(context: extractor.context).extract().count
     }
 }
