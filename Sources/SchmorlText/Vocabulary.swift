@@ -7,11 +7,14 @@ import Darwin
 /// A word's bytes read eight at a time: the hash that picks its vocabulary slot, and its first eight bytes.
 ///
 /// The tokeniser first finds where a word ends (one table lookup per byte), then reads the word in 64-bit loads:
-/// one multiply per eight bytes instead of one per byte, and a word of up to eight bytes (most of them) is
-/// compared with a vocabulary entry as one integer, with no byte loop and no `memcmp`.
+/// a word of up to eight bytes (most of them) is one load, one mask and one multiply, and it is compared with a
+/// vocabulary entry as one integer, with no byte loop and no `memcmp`.
 struct WordKey {
+    /// The slot is taken from the top bits (multiplicative hashing: the top bits of a product depend on every
+    /// byte of the word).
     let hash: UInt64
-    /// The first eight bytes, little-endian, zero-padded: byte `i` is bits `8i ..< 8i + 8`.
+    /// The first eight bytes, little-endian, zero-padded: byte `i` is bits `8i ..< 8i + 8`. A word holds no zero
+    /// byte, so for a word of up to eight bytes the prefix alone tells it apart from every other word.
     let prefix: UInt64
     let length: Int
 
@@ -19,17 +22,15 @@ struct WordKey {
     /// used wherever they stay inside it.
     @inline(__always)
     init(_ start: UnsafePointer<UInt8>, length: Int, end: UnsafePointer<UInt8>) {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var prefix: UInt64 = 0
-        var offset = 0
-        while offset < length {
+        let prefix = length == 0 ? 0 : Self.load(start, count: min(8, length), end: end)
+        var hash = prefix &* 0x9E37_79B9_7F4A_7C15
+        var offset = 8
+        while offset < length {  // words longer than eight bytes only
             let chunk = Self.load(start + offset, count: min(8, length - offset), end: end)
-            if offset == 0 { prefix = chunk }
-            hash = (hash ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
+            hash = (hash ^ (hash >> 29) ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
             offset += 8
         }
-        let mixed = (hash ^ UInt64(length)) &* 0xC4CE_B9FE_1A85_EC53
-        self.hash = mixed ^ (mixed >> 31)
+        self.hash = hash
         self.prefix = prefix
         self.length = length
     }
@@ -39,7 +40,7 @@ struct WordKey {
     private static func load(_ pointer: UnsafePointer<UInt8>, count: Int, end: UnsafePointer<UInt8>) -> UInt64 {
         if end - pointer >= 8 {
             let word = UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
-            return count == 8 ? word : word & ((1 << (UInt64(count) * 8)) - 1)
+            return word & (~0 >> (64 - UInt64(truncatingIfNeeded: count) &* 8))
         }
         var value: UInt64 = 0
         for index in 0..<count { value |= UInt64(pointer[index]) << (UInt64(index) * 8) }
@@ -61,6 +62,8 @@ final class Vocabulary: Sendable {
     private let spellingStart: [Int32]
     private let ids: [Int32]  // entry -> canonical word id
     private let mask: Int
+    /// 64 minus log2 of the table size: a key's first slot is the top bits of its hash.
+    private let shift: UInt64
     /// Number of distinct canonical words.
     let count: Int
     private let canonicalIndex: [String: Int32]
@@ -102,7 +105,7 @@ final class Vocabulary: Sendable {
             spellingBytes += bytes
             spellingStart.append(Int32(spellingBytes.count))
             ids.append(id)
-            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+            var slot = Int(truncatingIfNeeded: hash >> UInt64(64 - capacity.trailingZeroBitCount))
             while table[slot].entry != -1 { slot = (slot + 1) & (capacity - 1) }
             table[slot] = Slot(hash: hash, prefix: key.prefix, entry: Int32(entry), length: Int32(bytes.count))
         }
@@ -111,6 +114,7 @@ final class Vocabulary: Sendable {
         self.spellingStart = spellingStart
         self.ids = ids
         self.mask = capacity - 1
+        self.shift = UInt64(64 - capacity.trailingZeroBitCount)
         self.count = canonical.count
         self.canonicalIndex = canonical
     }
@@ -151,7 +155,7 @@ final class Vocabulary: Sendable {
     @inline(__always)
     func lookup(_ key: WordKey, at word: UnsafePointer<UInt8>) -> Int32 {
         table.withUnsafeBufferPointer { table in
-            var slot = Int(truncatingIfNeeded: key.hash) & mask
+            var slot = Int(truncatingIfNeeded: key.hash >> shift)
             while true {
                 let candidate = table[slot]
                 if candidate.entry < 0 { return -1 }
