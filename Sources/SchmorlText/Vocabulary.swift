@@ -22,14 +22,34 @@ struct WordKey {
     /// used wherever they stay inside it.
     @inline(__always)
     init(_ start: UnsafePointer<UInt8>, length: Int, end: UnsafePointer<UInt8>) {
+        if length > 0 && length <= 8 && end - start >= 8 {
+            // The tokeniser's usual case, inlined: one load, one mask, one multiply.
+            let word = UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self))
+            prefix = word & (~0 &>> (64 &- UInt64(truncatingIfNeeded: length) &* 8))
+            hash = prefix &* Self.multiplier
+            self.length = length
+        } else {
+            self = Self.general(start, length: length, end: end)
+        }
+    }
+
+    private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// Any length, including words longer than eight bytes and words near the end of the buffer.
+    @inline(never)
+    private static func general(_ start: UnsafePointer<UInt8>, length: Int, end: UnsafePointer<UInt8>) -> WordKey {
         let prefix = length == 0 ? 0 : Self.load(start, count: min(8, length), end: end)
-        var hash = prefix &* 0x9E37_79B9_7F4A_7C15
+        var hash = prefix &* multiplier
         var offset = 8
-        while offset < length {  // words longer than eight bytes only
+        while offset < length {
             let chunk = Self.load(start + offset, count: min(8, length - offset), end: end)
             hash = (hash ^ (hash >> 29) ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
             offset += 8
         }
+        return WordKey(hash: hash, prefix: prefix, length: length)
+    }
+
+    private init(hash: UInt64, prefix: UInt64, length: Int) {
         self.hash = hash
         self.prefix = prefix
         self.length = length
@@ -40,7 +60,7 @@ struct WordKey {
     private static func load(_ pointer: UnsafePointer<UInt8>, count: Int, end: UnsafePointer<UInt8>) -> UInt64 {
         if end - pointer >= 8 {
             let word = UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
-            return word & (~0 >> (64 - UInt64(truncatingIfNeeded: count) &* 8))
+            return word & (~0 &>> (64 &- UInt64(truncatingIfNeeded: count) &* 8))
         }
         var value: UInt64 = 0
         for index in 0..<count { value |= UInt64(pointer[index]) << (UInt64(index) * 8) }
