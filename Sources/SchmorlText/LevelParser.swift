@@ -33,14 +33,35 @@ struct LevelParser {
         return VertebralLevel(region: region, number: number)
     }
 
-    /// Whether a word can begin a level in some notation: one letter, a letter then a digit in two or three
-    /// bytes (what `vertebra` parses), or an ordinal word.
-    @inline(__always)
-    private static func mayStartLevel(_ token: Token, _ folded: [UInt8], _ ordinals: [Int8]) -> Bool {
-        let length = token.end - token.start
-        if length == 1 { return true }
-        if length <= 3 { return Tokenizer.isDigit(folded[Int(token.start) + 1]) }
-        return token.word >= 0 && ordinals[Int(token.word)] > 0
+    /// The index of the first token at or after `index` that can begin a level in some notation, or the token
+    /// count: a number (a list's "2"), or a word of one letter ("L 2-3"), of a letter then a digit in two or
+    /// three bytes (what `vertebra` parses) or an ordinal ("fourth").
+    ///
+    /// Nine tokens in ten are none of these; a tight loop over borrowed buffers passes over them without copying
+    /// each token out or checking array bounds.
+    /// - Complexity: O(tokens skipped).
+    private static func nextCandidate(
+        from index: Int, _ tokens: UnsafeBufferPointer<Token>, _ folded: UnsafeBufferPointer<UInt8>,
+        _ ordinals: UnsafeBufferPointer<Int8>
+    ) -> Int {
+        var index = index
+        while index < tokens.count {
+            let token = tokens[index]
+            switch token.kind {
+            case .number: return index
+            case .punctuation: break
+            case .word:
+                let length = token.end &- token.start
+                if length == 1 { return index }
+                if length <= 3 {
+                    if Tokenizer.isDigit(folded[Int(token.start) &+ 1]) { return index }
+                } else if token.word >= 0 && ordinals[Int(token.word)] > 0 {
+                    return index
+                }
+            }
+            index &+= 1
+        }
+        return index
     }
 
     static func number(_ folded: [UInt8], _ token: Token) -> Int? {
@@ -82,13 +103,13 @@ struct LevelParser {
         var lastSequence = -10
         let ordinals = tables.ordinals
         while index < tokens.count {
-            let token = tokens[index]
-            // A level starts at a letter and digits ("l4", "t12"), a lone letter ("L 2-3"), an ordinal ("fourth")
-            // or a number (a list's "2"): the test that passes over the other nine tokens in ten at once.
-            if token.kind == .punctuation || (token.kind == .word && !Self.mayStartLevel(token, folded, ordinals)) {
-                index += 1
-                continue
+            index = tokens.withUnsafeBufferPointer { tokens in
+                folded.withUnsafeBufferPointer { folded in
+                    ordinals.withUnsafeBufferPointer { Self.nextCandidate(from: index, tokens, folded, $0) }
+                }
             }
+            if index == tokens.count { break }
+            let token = tokens[index]
             var level = Self.vertebra(folded, token)
             var end = index + 1
             // Ordinal form: "fourth lumbar vertebra", "twelfth thoracic vertebral body", "first sacral segment".

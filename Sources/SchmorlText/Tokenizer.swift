@@ -28,25 +28,28 @@ struct Tokenizer {
         let count = folded.count
         var written = 0
         var index = 0
-        var space = true
-        var lineBreaks = 0
+        // The white space since the previous token, as the token's flag bits: space, line break, blank line.
+        var whiteSpace = Token.spaceBeforeFlag
         @inline(__always) func emit(_ kind: Token.Kind, _ start: Int, _ end: Int, _ word: Int32, _ byte: UInt8) {
             (output + written).initialize(
                 to: Token(
-                    kind: kind, start: Int32(start), end: Int32(end), word: word, byte: byte, spaceBefore: space,
-                    lineBreakBefore: lineBreaks > 0, blankLineBefore: lineBreaks > 1))
-            written += 1
+                    kind: kind, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+                    word: word, byte: byte, whiteSpace: whiteSpace))
+            written &+= 1
         }
+        let base = folded.baseAddress!
+        let bufferEnd = base + count
         while index < count {
             let byte = folded[index]
             if byte == 0x0A {
-                lineBreaks += 1
-                space = true
+                // A second line break makes a blank line.
+                whiteSpace |= (whiteSpace & Token.lineBreakBeforeFlag) << 1 | Token.lineBreakBeforeFlag
+                    | Token.spaceBeforeFlag
                 index += 1
                 continue
             }
             if classes[Int(byte)] & Self.separator != 0 {
-                space = true
+                whiteSpace |= Token.spaceBeforeFlag
                 index += 1
                 continue
             }
@@ -70,15 +73,14 @@ struct Tokenizer {
                         break
                     }
                 }
-                // Trailing fillers belong to the white space that follows.
                 var end = index
-                while end > start + 1 && folded[end - 1] == FoldedText.filler { end -= 1 }
                 let id: Int32
                 if hasFiller {
+                    // Trailing fillers belong to the white space that follows.
+                    while end > start + 1 && folded[end - 1] == FoldedText.filler { end -= 1 }
                     id = vocabulary.lookup(folded, start..<end)
                 } else {
-                    let base = folded.baseAddress!
-                    id = vocabulary.lookup(WordKey(base + start, length: end - start, end: base + count), at: base + start)
+                    id = vocabulary.lookup(WordKey(base + start, length: end - start, end: bufferEnd), at: base + start)
                 }
                 emit(.word, start, end, id, byte)
             } else if isDigit(byte) {
@@ -88,21 +90,25 @@ struct Tokenizer {
                     index += 1
                     while index < count, isDigit(folded[index]) { index += 1 }
                 }
-                emit(.number, start, index, index - start <= 2 ? vocabulary.lookup(folded, start..<index) : -1, byte)
+                // Digits hold no filler: the word's direct key lookup serves ("1", "12" as words of a phrase).
+                let id =
+                    index - start <= 2
+                    ? vocabulary.lookup(WordKey(base + start, length: index - start, end: bufferEnd), at: base + start)
+                    : -1
+                emit(.number, start, index, id, byte)
             } else {
                 index += 1
                 if byte == 0x2D, start > 0, index < count, isLetter(folded[start - 1]) && isLetter(folded[index]),
-                    !space
+                    whiteSpace & Token.spaceBeforeFlag == 0
                 {
                     // A hyphen inside a compound word: "end-plate", "edema-like". Not a level separator, since
                     // a level's hyphen follows a digit ("l4-l5").
-                    space = true
+                    whiteSpace |= Token.spaceBeforeFlag
                     continue
                 }
                 emit(.punctuation, start, index, -1, byte)
             }
-            space = false
-            lineBreaks = 0
+            whiteSpace = 0
         }
         return written
     }

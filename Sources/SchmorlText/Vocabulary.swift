@@ -7,11 +7,14 @@ import Darwin
 /// A word's bytes read eight at a time: the hash that picks its vocabulary slot, and its first eight bytes.
 ///
 /// The tokeniser first finds where a word ends (one table lookup per byte), then reads the word in 64-bit loads:
-/// one multiply per eight bytes instead of one per byte, and a word of up to eight bytes (most of them) is
-/// compared with a vocabulary entry as one integer, with no byte loop and no `memcmp`.
+/// a word of up to eight bytes (most of them) is one load, one mask and one multiply, and it is compared with a
+/// vocabulary entry as one integer, with no byte loop and no `memcmp`.
 struct WordKey {
+    /// The slot is taken from the top bits (multiplicative hashing: the top bits of a product depend on every
+    /// byte of the word).
     let hash: UInt64
-    /// The first eight bytes, little-endian, zero-padded: byte `i` is bits `8i ..< 8i + 8`.
+    /// The first eight bytes, little-endian, zero-padded: byte `i` is bits `8i ..< 8i + 8`. A word holds no zero
+    /// byte, so for a word of up to eight bytes the prefix alone tells it apart from every other word.
     let prefix: UInt64
     let length: Int
 
@@ -19,17 +22,35 @@ struct WordKey {
     /// used wherever they stay inside it.
     @inline(__always)
     init(_ start: UnsafePointer<UInt8>, length: Int, end: UnsafePointer<UInt8>) {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var prefix: UInt64 = 0
-        var offset = 0
+        if length > 0 && length <= 8 && end - start >= 8 {
+            // The tokeniser's usual case, inlined: one load, one mask, one multiply.
+            let word = UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self))
+            prefix = word & (~0 &>> (64 &- UInt64(truncatingIfNeeded: length) &* 8))
+            hash = prefix &* Self.multiplier
+            self.length = length
+        } else {
+            self = Self.general(start, length: length, end: end)
+        }
+    }
+
+    private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// Any length, including words longer than eight bytes and words near the end of the buffer.
+    @inline(never)
+    private static func general(_ start: UnsafePointer<UInt8>, length: Int, end: UnsafePointer<UInt8>) -> WordKey {
+        let prefix = length == 0 ? 0 : Self.load(start, count: min(8, length), end: end)
+        var hash = prefix &* multiplier
+        var offset = 8
         while offset < length {
             let chunk = Self.load(start + offset, count: min(8, length - offset), end: end)
-            if offset == 0 { prefix = chunk }
-            hash = (hash ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
+            hash = (hash ^ (hash >> 29) ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
             offset += 8
         }
-        let mixed = (hash ^ UInt64(length)) &* 0xC4CE_B9FE_1A85_EC53
-        self.hash = mixed ^ (mixed >> 31)
+        return WordKey(hash: hash, prefix: prefix, length: length)
+    }
+
+    private init(hash: UInt64, prefix: UInt64, length: Int) {
+        self.hash = hash
         self.prefix = prefix
         self.length = length
     }
@@ -39,7 +60,7 @@ struct WordKey {
     private static func load(_ pointer: UnsafePointer<UInt8>, count: Int, end: UnsafePointer<UInt8>) -> UInt64 {
         if end - pointer >= 8 {
             let word = UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
-            return count == 8 ? word : word & ((1 << (UInt64(count) * 8)) - 1)
+            return word & (~0 &>> (64 &- UInt64(truncatingIfNeeded: count) &* 8))
         }
         var value: UInt64 = 0
         for index in 0..<count { value |= UInt64(pointer[index]) << (UInt64(index) * 8) }
@@ -53,25 +74,33 @@ struct WordKey {
 /// tumour/tumor, ...) share the id of their canonical spelling, so phrase tables list one spelling only.
 /// Lookup hashes the bytes of a token in place (skipping filler bytes), so tokenising allocates nothing per word.
 final class Vocabulary: Sendable {
-    /// Open addressing, linear probing; a slot holds everything a probe compares, so a lookup that misses (most
-    /// words of a report) reads one slot and nothing else.
+    /// Open addressing with linear probing, no wrap-around, and a bound: every spelling sits within `window` slots
+    /// of its home slot (the table grows until that holds). A lookup of a word of up to eight bytes (most words)
+    /// therefore compares the whole window and selects the id without a branch: whether a word is known is the
+    /// least predictable fact about it, and a mispredicted branch there cost more than the comparisons.
     private let table: [Slot]
     /// Every spelling, end to end; entry `e` is `spellingBytes[spellingStart[e]..<spellingStart[e + 1]]`.
     private let spellingBytes: [UInt8]
     private let spellingStart: [Int32]
-    private let ids: [Int32]  // entry -> canonical word id
-    private let mask: Int
+    /// 64 minus log2 of the number of home slots: a key's home slot is the top bits of its hash.
+    private let shift: UInt64
     /// Number of distinct canonical words.
     let count: Int
     private let canonicalIndex: [String: Int32]
 
+    /// Slots a lookup compares, from the key's home slot on.
+    private static let window = 4
+
+    /// Sixteen bytes, four to a cache line.
     private struct Slot {
-        var hash: UInt64 = 0
         /// The spelling's first eight bytes (`WordKey.prefix`): the whole spelling when it is that short.
         var prefix: UInt64 = 0
-        /// Index of the spelling in `spellingStart`, -1 for an empty slot.
-        var entry: Int32 = -1
-        var length: Int32 = 0
+        /// The canonical word id, -1 for an empty slot.
+        var id: Int32 = -1
+        /// Index of the spelling in `spellingStart` (to compare the bytes after the first eight).
+        var entry: UInt16 = 0
+        /// 0 for an empty slot, which no key of a word matches.
+        var length: UInt16 = 0
     }
 
     init(words: [String], variants: [String: String]) {
@@ -89,28 +118,43 @@ final class Vocabulary: Sendable {
             }
             entries.append((variant, canonical[target]!))
         }
-        var capacity = 64
-        while capacity < entries.count * 3 { capacity <<= 1 }
-        var table = [Slot](repeating: Slot(), count: capacity)
+        precondition(entries.count <= Int(UInt16.max), "vocabulary too large for a 16-bit entry index")
+        var spellings: [[UInt8]] = []
         var spellingBytes: [UInt8] = []
         var spellingStart: [Int32] = [0]
-        var ids: [Int32] = []
-        for (entry, (spelling, id)) in entries.enumerated() {
+        for (spelling, _) in entries {
             let bytes = Array(spelling.utf8)
-            let key = bytes.withUnsafeBufferPointer { Self.key($0, 0..<$0.count) }
-            let hash = key.hash
+            spellings.append(bytes)
             spellingBytes += bytes
             spellingStart.append(Int32(spellingBytes.count))
-            ids.append(id)
-            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-            while table[slot].entry != -1 { slot = (slot + 1) & (capacity - 1) }
-            table[slot] = Slot(hash: hash, prefix: key.prefix, entry: Int32(entry), length: Int32(bytes.count))
+        }
+        let keys = spellings.map { bytes in bytes.withUnsafeBufferPointer { Self.key($0, 0..<$0.count) } }
+        // At most a third of the home slots used; more if some spelling would land outside its window.
+        var capacity = 64
+        while capacity < entries.count * 3 { capacity <<= 1 }
+        var table: [Slot]
+        var shift: UInt64
+        placing: while true {
+            shift = UInt64(64 - capacity.trailingZeroBitCount)
+            // The window of the last home slot runs past it: no lookup wraps around.
+            table = [Slot](repeating: Slot(), count: capacity + Self.window - 1)
+            for (entry, (_, id)) in entries.enumerated() {
+                let home = Int(truncatingIfNeeded: keys[entry].hash &>> shift)
+                var slot = home
+                while slot < table.count && table[slot].length != 0 { slot += 1 }
+                if slot >= home + Self.window {
+                    capacity <<= 1
+                    continue placing
+                }
+                table[slot] = Slot(
+                    prefix: keys[entry].prefix, id: id, entry: UInt16(entry), length: UInt16(spellings[entry].count))
+            }
+            break
         }
         self.table = table
         self.spellingBytes = spellingBytes
         self.spellingStart = spellingStart
-        self.ids = ids
-        self.mask = capacity - 1
+        self.shift = shift
         self.count = canonical.count
         self.canonicalIndex = canonical
     }
@@ -151,17 +195,27 @@ final class Vocabulary: Sendable {
     @inline(__always)
     func lookup(_ key: WordKey, at word: UnsafePointer<UInt8>) -> Int32 {
         table.withUnsafeBufferPointer { table in
-            var slot = Int(truncatingIfNeeded: key.hash) & mask
-            while true {
-                let candidate = table[slot]
-                if candidate.entry < 0 { return -1 }
-                if candidate.hash == key.hash, candidate.prefix == key.prefix, Int(candidate.length) == key.length,
-                    key.length <= 8 || sameTail(Int(candidate.entry), word, key.length)
-                {
-                    return ids[Int(candidate.entry)]
+            let window = table.baseAddress! + Int(truncatingIfNeeded: key.hash &>> shift)
+            let length = UInt64(truncatingIfNeeded: key.length)
+            if key.length <= 8 {
+                // The prefix is the whole word: at most one slot matches, selected without a branch.
+                var id: Int32 = -1
+                for offset in 0..<Self.window {
+                    let slot = window[offset]
+                    let differs = (slot.prefix ^ key.prefix) | (UInt64(slot.length) ^ length)
+                    id = differs == 0 ? slot.id : id
                 }
-                slot = (slot + 1) & mask
+                return id
             }
+            for offset in 0..<Self.window {
+                let slot = window[offset]
+                if slot.prefix == key.prefix, UInt64(slot.length) == length,
+                    sameTail(Int(slot.entry), word, key.length)
+                {
+                    return slot.id
+                }
+            }
+            return -1
         }
     }
 
