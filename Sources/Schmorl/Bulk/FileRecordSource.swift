@@ -192,7 +192,7 @@ struct FileWalker {
             if name == "." || name == ".." { continue }
             names.append(name)
         }
-        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        names.sort(by: PathName.precedesInByteOrder)
         frames.append(Frame(directory: directory, names: names))
         return nil
     }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Path arithmetic on strings, just what the sources need (no Foundation `URL` per file).
 enum PathName {
     /// The directory part of `path` ("." for a bare name).
@@ -33,6 +41,21 @@ enum PathName {
     static func resolve(_ path: String, against base: String?) -> String {
         guard let base, !path.hasPrefix("/"), base != "." else { return path }
         return join(base, path)
+    }
+
+    /// Byte order of two names, the order directories are walked in: stable across locales and file systems, and
+    /// one `memcmp` where comparing the strings' UTF-8 views element by element was a tenth of a run over a
+    /// directory of small XML files.
+    static func precedesInByteOrder(_ left: String, _ right: String) -> Bool {
+        var left = left
+        var right = right
+        return left.withUTF8 { left in
+            right.withUTF8 { right in
+                let common = min(left.count, right.count)
+                let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                return order != 0 ? order < 0 : left.count < right.count
+            }
+        }
     }
 
     static func join(_ directory: String, _ name: String) -> String {
