@@ -158,6 +158,14 @@ struct BulkSourceTests {
         #expect(code(records[8]) == .unreadableInput)
     }
 
+    @Test("a directory is walked in byte order of its names, whatever the locale: digits, capitals, then the rest")
+    func byteOrder() throws {
+        let directory = try BulkTemporaryDirectory()
+        for name in ["b", "é", "B", "aa", "9", "a", "10", "e"] { try directory.write("t/\(name).txt", name) }
+        let records = try BulkTestSupport.drain(FileRecordSource(paths: [directory.path + "/t"]))
+        #expect(records.map(\.id) == ["10", "9", "B", "a", "aa", "b", "e", "é"])
+    }
+
     @Test("counting files ahead gives the progress bar a total, unless JSON Lines files are in the tree")
     func countsAhead() throws {
         let directory = try BulkTemporaryDirectory()
