@@ -19,6 +19,47 @@ enum JSONSpecialBytes {
         return (zeroInQuote | zeroInBackslash | control) & highBits != 0
     }
 
+    /// The bits of `word` (one high bit per byte) set for `"`, `\`, bytes below 0x20 and bytes from 0x80 up.
+    ///
+    /// Only the lowest set bit is exact: a borrow out of a special byte may mark the bytes above it too, which is
+    /// harmless since only the first special byte is asked for. So `trailingZeroBitCount / 8` is the position of
+    /// the first special byte, low byte first, in little-endian load order.
+    @inline(__always)
+    static func specialOrNonASCIIBits(_ word: UInt64) -> UInt64 {
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let zeroInQuote = (quote &- ones) & ~quote
+        let zeroInBackslash = (backslash &- ones) & ~backslash
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroInQuote | zeroInBackslash | control | word) & highBits
+    }
+
+    /// The index of the first byte at or after `index` that is `"`, `\`, below 0x20 or from 0x80 up; `count` when
+    /// there is none.
+    ///
+    /// The reader's string scanner asks this: ASCII text between escapes is copied as it is, and a byte from 0x80
+    /// up starts a UTF-8 sequence to check, so an all-ASCII run needs no UTF-8 validation at all.
+    /// - Complexity: O(n / 8) for ordinary runs; the special byte is found in its word by a bit count, not by a
+    ///   byte loop.
+    @inline(__always)
+    static func firstSpecialOrNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        guard let base = bytes.baseAddress else { return index }
+        let raw = UnsafeRawPointer(base)
+        var index = index
+        let count = bytes.count
+        while index &+ 8 <= count {
+            let bits = specialOrNonASCIIBits(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian)
+            if bits != 0 { return index &+ (bits.trailingZeroBitCount &>> 3) }
+            index &+= 8
+        }
+        while index < count {
+            let byte = base[index]
+            if byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index &+= 1
+        }
+        return count
+    }
+
     /// The index of the first byte at or after `index` that may be special: every byte before it is ordinary.
     /// The byte at the returned index still has to be tested; `count` when the words ran out.
     /// - Complexity: O(n / 8) for ordinary runs.
