@@ -19,6 +19,8 @@ public struct JSONLineReader {
     /// A scalar value of a wanted key.
     public enum Value: Sendable, Hashable {
         case string(String)
+        /// A string of a key given as `bytesKeys`: its UTF-8 bytes, checked to be valid UTF-8.
+        case utf8([UInt8])
         /// The number as written (`12`, `-1.5e3`); convert with `Int(_:)` or `Double(_:)`.
         case number(String)
         case bool(Bool)
@@ -31,13 +33,20 @@ public struct JSONLineReader {
     public static let maximumDepth = 64
 
     private let keys: [[UInt8]]
+    /// Per key: whether its string value is returned as bytes (``Value/utf8(_:)``).
+    private let returnsBytes: [Bool]
     /// The decode buffer, reused from line to line: its count (not just its capacity) is kept at least as long as
     /// the rest of the line being decoded, so a string is decoded straight into its memory with no per-run append.
     private var scratch: [UInt8] = []
 
-    /// - Parameter keys: the keys whose values ``read(_:)`` returns, in this order.
-    public init(keys: [String]) {
+    /// - Parameters:
+    ///   - keys: the keys whose values ``read(_:)`` returns, in this order.
+    ///   - bytesKeys: keys whose string values come back as ``Value/utf8(_:)`` instead of ``Value/string(_:)``:
+    ///     for text read as bytes, so no `String` is made (and validated once more) only to be turned back into
+    ///     bytes.
+    public init(keys: [String], bytesKeys: Set<String> = []) {
         self.keys = keys.map { Array($0.utf8) }
+        self.returnsBytes = keys.map { bytesKeys.contains($0) }
     }
 
     /// Reads one line; the result has one entry per key given at `init`, `nil` where the key is absent.
@@ -97,7 +106,7 @@ public struct JSONLineReader {
                 cursor.index += 1
                 cursor.skipWhitespace()
                 if let wanted {
-                    values[wanted] = try readValue(&cursor)
+                    values[wanted] = try readValue(&cursor, asBytes: returnsBytes[wanted])
                 } else {
                     try skipValue(&cursor, depth: 1)
                 }
@@ -146,7 +155,7 @@ public struct JSONLineReader {
         }
     }
 
-    private mutating func readValue(_ cursor: inout Cursor) throws(JSONLineError) -> Value {
+    private mutating func readValue(_ cursor: inout Cursor, asBytes: Bool) throws(JSONLineError) -> Value {
         guard let byte = cursor.peek() else {
             throw JSONLineError(.notJSON, "expected a value", at: cursor.index)
         }
@@ -156,6 +165,9 @@ public struct JSONLineReader {
             let decoded = try decodeIntoScratch(&cursor)
             guard decoded.isValidUTF8 else {
                 throw JSONLineError(.invalidUTF8, "a string is not valid UTF-8", at: start)
+            }
+            if asBytes {
+                return .utf8(scratch.withUnsafeBufferPointer { Array($0[..<decoded.count]) })
             }
             // Checked above, so decoding repairs nothing: it is the validating initialiser's result, without the
             // second look for non-ASCII bytes.
