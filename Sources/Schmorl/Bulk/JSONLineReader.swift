@@ -38,6 +38,8 @@ public struct JSONLineReader {
     /// The decode buffer, reused from line to line: its count (not just its capacity) is kept at least as long as
     /// the rest of the line being decoded, so a string is decoded straight into its memory with no per-run append.
     private var scratch: [UInt8] = []
+    /// The array the last ``read(_:)`` returned, kept to be reused.
+    private var recycledValues: [Value?] = []
 
     /// - Parameters:
     ///   - keys: the keys whose values ``read(_:)`` returns, in this order.
@@ -57,7 +59,16 @@ public struct JSONLineReader {
     ///   by an id that came first).
     /// - Complexity: O(n) in the line length, one pass.
     public mutating func read(_ line: UnsafeBufferPointer<UInt8>) throws(JSONLineError) -> [Value?] {
-        var values = [Value?](repeating: nil, count: keys.count)
+        // The array of values is reused: a caller that lets go of the last result before the next read (as
+        // JSONLinesSource does) leaves it uniquely held, so it is emptied in place, not allocated anew.
+        var values: [Value?] = []
+        swap(&values, &recycledValues)
+        if values.count == keys.count {
+            for index in values.indices { values[index] = nil }
+        } else {
+            values = [Value?](repeating: nil, count: keys.count)
+        }
+        defer { recycledValues = values }
         var cursor = Cursor(bytes: line)
         do {
             try readObject(&cursor, into: &values)
