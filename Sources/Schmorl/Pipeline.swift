@@ -24,10 +24,19 @@ public struct Pipeline: Sendable {
 
     /// Extracts and classifies every node of one report.
     public func extract(_ document: ReportDocument) -> Extraction {
-        let text = engine.extract(document)
+        classify(engine.extract(document), id: document.id, sourceFormat: document.sourceFormat)
+    }
+
+    /// Extracts and classifies every node of one free-text report held as bytes, as a bulk record carries it;
+    /// the same result as ``extract(_:)`` of a text document with that id and text.
+    public func extract(id: String, text: ReportText) -> Extraction {
+        classify(engine.extract(utf8: text.utf8), id: id, sourceFormat: .text)
+    }
+
+    private func classify(_ text: TextExtraction, id: String, sourceFormat: SourceFormat) -> Extraction {
         let nodes = text.nodes.map { ClassifiedNode(finding: $0, classification: classifier.classify($0)) }
         return Extraction(
-            id: document.id, sourceFormat: document.sourceFormat, sections: text.sections, nodes: nodes,
+            id: id, sourceFormat: sourceFormat, sections: text.sections, nodes: nodes,
             differentials: text.differentials, notes: text.notes)
     }
 

@@ -19,7 +19,18 @@ public struct TextEngine: Sendable {
     /// Extracts every node and differential of `document`.
     /// - Complexity: O(n) in the report's bytes, plus O(mentions × features) for attribution.
     public func extract(_ document: ReportDocument) -> TextExtraction {
-        let analysis = ReportAnalysis(text: Array(document.text.utf8), givenSections: document.sections)
+        extract(utf8: Array(document.text.utf8), sections: document.sections, sourceMap: document.sourceMap)
+    }
+
+    /// Extracts every node and differential of a report given as its UTF-8 bytes, which must be valid UTF-8.
+    ///
+    /// For callers that hold the text as bytes already (the JSON Lines reader): no `String` is made and
+    /// validated only to be copied back into bytes here.
+    /// - Complexity: as ``extract(_:)``.
+    public func extract(utf8 text: [UInt8], sections: [ReportSection] = [], sourceMap: SourceMap? = nil)
+        -> TextExtraction
+    {
+        let analysis = ReportAnalysis(text: text, givenSections: sections)
         let extractor = NodeExtractor(analysis: analysis)
         var mentions = extractor.findMentions()
         extractor.locate(&mentions)
@@ -36,7 +47,7 @@ public struct TextEngine: Sendable {
             ReportSection(kind: $0.kind, title: $0.title, range: $0.bytes, sourceCode: $0.sourceCode)
         }
         var extraction = TextExtraction(sections: sections, nodes: nodes, differentials: differentials, notes: [])
-        if let map = document.sourceMap { Self.attachSourcePositions(&extraction, map: map) }
+        if let map = sourceMap { Self.attachSourcePositions(&extraction, map: map) }
         return extraction
     }
 

@@ -55,6 +55,41 @@ struct BulkJSONLineReaderTests {
         }
     }
 
+    @Test("UTF-8 is accepted exactly when String(validating:) accepts it, in any position of a long string")
+    func utf8AsTheStandardLibraryChecksIt() throws {
+        // Boundary sequences of RFC 3629 (overlong, surrogate, above U+10FFFF, truncated, stray continuation),
+        // each placed at every offset of a run of ASCII so it meets the 16- and 8-byte scans at every position.
+        let sequences: [[UInt8]] = [
+            [0xC3, 0xA9], [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0x80, 0x80],
+            [0xE0, 0x9F, 0xBF], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF],
+            [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80],
+            [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x80], [0xBF], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xC2],
+        ]
+        for sequence in sequences {
+            for offset in 0..<20 {
+                let body = Array(repeating: UInt8(ascii: "a"), count: offset) + sequence + Array("b\\nc".utf8)
+                let decoded = Array(repeating: UInt8(ascii: "a"), count: offset) + sequence + Array("b\nc".utf8)
+                let line = Array(#"{"id":"x","text":""#.utf8) + body + Array(#""}"#.utf8)
+                if let expected = String(validating: decoded, as: UTF8.self) {
+                    #expect(try read(line)[1] == .string(expected), "\(sequence) at \(offset)")
+                    var bytesReader = JSONLineReader(keys: ["id", "text"], bytesKeys: ["text"])
+                    let bytes = try line.withUnsafeBufferPointer { line throws(JSONLineError) in
+                        try bytesReader.read(line)
+                    }
+                    #expect(bytes[1] == .utf8(decoded), "\(sequence) at \(offset)")
+                } else {
+                    #expect(throws: JSONLineError.self) { try read(line) }
+                    do {
+                        _ = try read(line)
+                    } catch {
+                        #expect(error.kind == .invalidUTF8, "\(sequence) at \(offset)")
+                        #expect(error.offset == 17, "\(sequence) at \(offset)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("other keys and values of every type are skipped")
     func skipsOtherValues() throws {
         let line = #"{"meta":{"a":[1,2.5e-3,{"b":null}],"c":"\"}"},"id":42,"flag":true,"text":"t","n":-0.5}"#

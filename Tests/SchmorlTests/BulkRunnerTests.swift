@@ -136,7 +136,7 @@ struct BulkRunnerTests {
     @Test("a batch closes early once its payloads reach the byte limit")
     func batchByteLimit() throws {
         let big = String(repeating: "x", count: 1_000)
-        let records = (0..<50).map { InputRecord(id: "r\($0)", payload: .text(big)) }
+        let records = (0..<50).map { InputRecord(id: "r\($0)", payload: .text(ReportText(big))) }
         var batches = 0
         _ = try BulkRunner(jobs: 1, batchSize: 64, maximumBatchBytes: 10_000).run(
             source: ArrayRecordSource(records), process: BulkTestSupport.echo, emit: { _ in batches += 1 })

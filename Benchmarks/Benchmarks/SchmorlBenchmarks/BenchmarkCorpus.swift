@@ -47,7 +47,7 @@ struct BenchmarkCorpus: Sendable {
         do {
             while let record = try source.next() {
                 guard case .text(let text) = record.payload else { continue }
-                reports.append(ReportDocument(id: record.id, text: text))
+                reports.append(ReportDocument(id: record.id, text: text.string))
                 records.append(record)
                 textBytes += text.utf8.count
             }

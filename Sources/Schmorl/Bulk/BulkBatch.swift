@@ -29,7 +29,10 @@ struct BulkBatch: Sendable {
     /// Keeps the run's invariant, one output line per input record: a record whose processor wrote nothing
     /// gets an error record instead.
     mutating func process(with processor: BulkRunner.RecordProcessor, bytesPerRecordHint: Int) {
-        output.reserveCapacity(recordCount * bytesPerRecordHint)
+        // A quarter more than the last batch's average: records vary, and growing the buffer past its reservation
+        // copies the whole batch written so far.
+        let expected = recordCount * bytesPerRecordHint
+        output.reserveCapacity(expected + expected / 4)
         for record in records {
             let before = output.count
             switch record.payload {

@@ -18,7 +18,7 @@ public enum BulkExtractProcessor {
                     switch record.payload {
                     case .text(let text):
                         // One report, the common case: written as it is, without an array around it.
-                        let extraction = pipeline.extract(ReportDocument(id: record.id, text: text))
+                        let extraction = pipeline.extract(id: record.id, text: text)
                         append(extraction, summary: summary, writer: &writer, to: &output)
                         return RecordOutcome(nodeCount: extraction.nodes.count)
                     case .structured(let markup):

@@ -8,8 +8,8 @@ public import SchmorlModel
 public struct InputRecord: Sendable, Hashable {
     /// What the worker is given to read.
     public enum Payload: Sendable, Hashable {
-        /// A free-text report, already checked to be valid, non-blank UTF-8.
-        case text(String)
+        /// A free-text report, already checked to be valid, non-blank UTF-8, held as its bytes (the engine's input).
+        case text(ReportText)
         /// A report wrapped in XML or JSON (CDA, FHIR, DICOM SR, ...), held in memory; the pipeline detects the
         /// format. From a JSON Lines `xml` field the text is Unicode (JSON is UTF-8), whatever its XML
         /// declaration says.
@@ -47,7 +47,8 @@ public struct InputRecord: Sendable, Hashable {
     /// - Complexity: O(1) for native strings.
     public var payloadByteCount: Int {
         switch payload {
-        case .text(let text), .structured(let text): text.utf8.count
+        case .text(let text): text.utf8.count
+        case .structured(let text): text.utf8.count
         case .file, .failure: 0
         }
     }

@@ -19,6 +19,8 @@ public struct JSONLineReader {
     /// A scalar value of a wanted key.
     public enum Value: Sendable, Hashable {
         case string(String)
+        /// A string of a key given as `bytesKeys`: its UTF-8 bytes, checked to be valid UTF-8.
+        case utf8([UInt8])
         /// The number as written (`12`, `-1.5e3`); convert with `Int(_:)` or `Double(_:)`.
         case number(String)
         case bool(Bool)
@@ -31,11 +33,22 @@ public struct JSONLineReader {
     public static let maximumDepth = 64
 
     private let keys: [[UInt8]]
+    /// Per key: whether its string value is returned as bytes (``Value/utf8(_:)``).
+    private let returnsBytes: [Bool]
+    /// The decode buffer, reused from line to line: its count (not just its capacity) is kept at least as long as
+    /// the rest of the line being decoded, so a string is decoded straight into its memory with no per-run append.
     private var scratch: [UInt8] = []
+    /// The array the last ``read(_:)`` returned, kept to be reused.
+    private var recycledValues: [Value?] = []
 
-    /// - Parameter keys: the keys whose values ``read(_:)`` returns, in this order.
-    public init(keys: [String]) {
+    /// - Parameters:
+    ///   - keys: the keys whose values ``read(_:)`` returns, in this order.
+    ///   - bytesKeys: keys whose string values come back as ``Value/utf8(_:)`` instead of ``Value/string(_:)``:
+    ///     for text read as bytes, so no `String` is made (and validated once more) only to be turned back into
+    ///     bytes.
+    public init(keys: [String], bytesKeys: Set<String> = []) {
         self.keys = keys.map { Array($0.utf8) }
+        self.returnsBytes = keys.map { bytesKeys.contains($0) }
     }
 
     /// Reads one line; the result has one entry per key given at `init`, `nil` where the key is absent.
@@ -46,7 +59,16 @@ public struct JSONLineReader {
     ///   by an id that came first).
     /// - Complexity: O(n) in the line length, one pass.
     public mutating func read(_ line: UnsafeBufferPointer<UInt8>) throws(JSONLineError) -> [Value?] {
-        var values = [Value?](repeating: nil, count: keys.count)
+        // The array of values is reused: a caller that lets go of the last result before the next read (as
+        // JSONLinesSource does) leaves it uniquely held, so it is emptied in place, not allocated anew.
+        var values: [Value?] = []
+        swap(&values, &recycledValues)
+        if values.count == keys.count {
+            for index in values.indices { values[index] = nil }
+        } else {
+            values = [Value?](repeating: nil, count: keys.count)
+        }
+        defer { recycledValues = values }
         var cursor = Cursor(bytes: line)
         do {
             try readObject(&cursor, into: &values)
@@ -95,7 +117,7 @@ public struct JSONLineReader {
                 cursor.index += 1
                 cursor.skipWhitespace()
                 if let wanted {
-                    values[wanted] = try readValue(&cursor)
+                    values[wanted] = try readValue(&cursor, asBytes: returnsBytes[wanted])
                 } else {
                     try skipValue(&cursor, depth: 1)
                 }
@@ -124,24 +146,46 @@ public struct JSONLineReader {
             return keys.firstIndex { $0.elementsEqual(raw) }
         }
         var decodeCursor = Cursor(bytes: cursor.bytes, index: start - 1)
-        scratch.removeAll(keepingCapacity: true)
-        try Self.decodeString(&decodeCursor, into: &scratch)
-        return keys.firstIndex { $0 == scratch }
+        // Keys are not checked for UTF-8: a key that is not UTF-8 is simply not one of the wanted keys.
+        let decoded = try decodeIntoScratch(&decodeCursor)
+        return scratch.withUnsafeBufferPointer { scratch in
+            let key = UnsafeBufferPointer(rebasing: scratch[..<decoded.count])
+            return keys.firstIndex { $0.elementsEqual(key) }
+        }
     }
 
-    private mutating func readValue(_ cursor: inout Cursor) throws(JSONLineError) -> Value {
+    /// Decodes the string at the cursor into `scratch`, grown first to hold the rest of the line (a string never
+    /// decodes to more bytes than it is written with).
+    private mutating func decodeIntoScratch(_ cursor: inout Cursor) throws(JSONLineError) -> DecodedString {
+        let room = cursor.bytes.count - cursor.index
+        if scratch.count < room {
+            scratch = [UInt8](repeating: 0, count: Swift.max(room, 2 * scratch.count))
+        }
+        return try scratch.withUnsafeMutableBufferPointer { buffer throws(JSONLineError) in
+            try Self.decodeString(&cursor, into: buffer.baseAddress!)
+        }
+    }
+
+    private mutating func readValue(_ cursor: inout Cursor, asBytes: Bool) throws(JSONLineError) -> Value {
         guard let byte = cursor.peek() else {
             throw JSONLineError(.notJSON, "expected a value", at: cursor.index)
         }
         switch byte {
         case UInt8(ascii: "\""):
             let start = cursor.index
-            scratch.removeAll(keepingCapacity: true)
-            try Self.decodeString(&cursor, into: &scratch)
-            guard let string = scratch.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
+            let decoded = try decodeIntoScratch(&cursor)
+            guard decoded.isValidUTF8 else {
                 throw JSONLineError(.invalidUTF8, "a string is not valid UTF-8", at: start)
             }
-            return .string(string)
+            if asBytes {
+                return .utf8(scratch.withUnsafeBufferPointer { Array($0[..<decoded.count]) })
+            }
+            // Checked above, so decoding repairs nothing: it is the validating initialiser's result, without the
+            // second look for non-ASCII bytes.
+            return .string(
+                scratch.withUnsafeBufferPointer {
+                    String(decoding: UnsafeBufferPointer(rebasing: $0[..<decoded.count]), as: UTF8.self)
+                })
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let start = cursor.index
             try Self.skipNumber(&cursor)
@@ -258,47 +302,80 @@ public struct JSONLineReader {
         throw JSONLineError(.notJSON, "a string is not closed", at: start)
     }
 
-    /// Decodes a string starting at its opening quote into `output`, appending unescaped runs in bulk.
-    private static func decodeString(_ cursor: inout Cursor, into output: inout [UInt8]) throws(JSONLineError) {
+    /// What ``decodeString(_:into:)`` wrote.
+    private struct DecodedString {
+        /// Bytes written.
+        var count: Int
+        /// Whether the string's raw bytes are valid UTF-8. Escapes always decode to whole UTF-8 sequences (lone
+        /// surrogates are errors), so checking the raw bytes between escapes is checking the decoded string.
+        var isValidUTF8: Bool
+    }
+
+    /// Decodes a string starting at its opening quote into `output`, which has room for the rest of the line.
+    ///
+    /// One pass: ASCII runs between escapes are found a word at a time and copied with one `memcpy` each; a byte
+    /// from 0x80 up starts a UTF-8 sequence, checked in place (RFC 3629, as `String(validating:)` does: no
+    /// overlong forms, no surrogates, nothing above U+10FFFF). A string that is not UTF-8 is still read to its end,
+    /// so a structural error after the bad bytes is the one reported, as when UTF-8 was checked afterwards.
+    /// - Complexity: O(n) in the string's length, O(n / 8) steps over ASCII runs.
+    private static func decodeString(
+        _ cursor: inout Cursor, into output: UnsafeMutablePointer<UInt8>
+    ) throws(JSONLineError) -> DecodedString {
         let start = cursor.index
         let bytes = cursor.bytes
+        let count = bytes.count
+        guard let base = bytes.baseAddress else {
+            throw JSONLineError(.notJSON, "a string is not closed", at: start)
+        }
         var index = start + 1
         var runStart = index
-        while index < bytes.count {
-            index = JSONSpecialBytes.skipOrdinaryWords(bytes, from: index)
-            guard index < bytes.count else { break }
-            let byte = bytes[index]
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                index += 1
+        var written = 0
+        var isValidUTF8 = true
+        while true {
+            index = JSONSpecialBytes.firstSpecialOrNonASCII(bytes, from: index)
+            guard index < count else { break }
+            let byte = base[index]
+            if byte >= 0x80 {
+                let length = UTF8Sequence.length(bytes, at: index)
+                if length == 0 {
+                    isValidUTF8 = false
+                    index += 1
+                } else {
+                    index += length
+                }
                 continue
             }
             if runStart < index {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                (output + written).update(from: base + runStart, count: index - runStart)
+                written += index - runStart
             }
             if byte == UInt8(ascii: "\"") {
                 cursor.index = index + 1
-                return
+                return DecodedString(count: written, isValidUTF8: isValidUTF8)
             }
             if byte < 0x20 {
                 throw JSONLineError(.notJSON, "a control character must be escaped in a string", at: index)
             }
             // A backslash.
-            guard index + 1 < bytes.count else { break }
-            let escaped = bytes[index + 1]
+            guard index + 1 < count else { break }
+            let escaped = base[index + 1]
+            let decoded: UInt8
             switch escaped {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escaped)
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "t"): output.append(0x09)
-            case UInt8(ascii: "b"): output.append(0x08)
-            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded = escaped
+            case UInt8(ascii: "n"): decoded = 0x0A
+            case UInt8(ascii: "r"): decoded = 0x0D
+            case UInt8(ascii: "t"): decoded = 0x09
+            case UInt8(ascii: "b"): decoded = 0x08
+            case UInt8(ascii: "f"): decoded = 0x0C
             case UInt8(ascii: "u"):
-                index = try decodeUnicodeEscape(bytes, at: index, into: &output)
+                index = try decodeUnicodeEscape(bytes, at: index, into: output, written: &written)
                 runStart = index
                 continue
             default:
                 throw JSONLineError(.notJSON, "unknown escape in a string", at: index)
             }
+            output[written] = decoded
+            written += 1
             index += 2
             runStart = index
         }
@@ -310,7 +387,8 @@ public struct JSONLineReader {
     /// A high surrogate must be followed by `\u` and a low one, and a low one never stands alone: JSON allows
     /// lone surrogates in its grammar, but they cannot be UTF-8, so they are an error, as for invalid bytes.
     private static func decodeUnicodeEscape(
-        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, into output: inout [UInt8]
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, into output: UnsafeMutablePointer<UInt8>,
+        written: inout Int
     ) throws(JSONLineError) -> Int {
         guard index + 6 <= bytes.count, let unit = hexValue(bytes, at: index + 2) else {
             throw JSONLineError(.notJSON, "\\u needs four hex digits", at: index)
@@ -331,26 +409,31 @@ public struct JSONLineReader {
         default:
             break
         }
-        appendUTF8(scalar, to: &output)
+        written += writeUTF8(scalar, to: output + written)
         return next
     }
 
-    private static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+    /// Writes `scalar` as UTF-8 at `output`; returns the number of bytes written (1 to 4).
+    private static func writeUTF8(_ scalar: UInt32, to output: UnsafeMutablePointer<UInt8>) -> Int {
         switch scalar {
         case 0..<0x80:
-            output.append(UInt8(scalar))
+            output[0] = UInt8(scalar)
+            return 1
         case 0x80..<0x800:
-            output.append(UInt8(0xC0 | (scalar >> 6)))
-            output.append(UInt8(0x80 | (scalar & 0x3F)))
+            output[0] = UInt8(0xC0 | (scalar >> 6))
+            output[1] = UInt8(0x80 | (scalar & 0x3F))
+            return 2
         case 0x800..<0x10000:
-            output.append(UInt8(0xE0 | (scalar >> 12)))
-            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (scalar & 0x3F)))
+            output[0] = UInt8(0xE0 | (scalar >> 12))
+            output[1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            output[2] = UInt8(0x80 | (scalar & 0x3F))
+            return 3
         default:
-            output.append(UInt8(0xF0 | (scalar >> 18)))
-            output.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (scalar & 0x3F)))
+            output[0] = UInt8(0xF0 | (scalar >> 18))
+            output[1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+            output[2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            output[3] = UInt8(0x80 | (scalar & 0x3F))
+            return 4
         }
     }
 

@@ -17,8 +17,7 @@ public enum JSONStringEscaper {
     /// Appends `"bytes"` with escapes; `bytes` must be valid UTF-8 (they are copied, not checked).
     /// - Complexity: O(n) in `bytes.count`.
     public static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
-        let special = firstSpecialIndex(in: bytes)
-        if special == bytes.count {
+        if !JSONSpecialBytes.containsSpecial(bytes) {
             buffer.appendReserved(upTo: bytes.count + 2) { out in
                 out.write(UInt8(ascii: "\""))
                 out.write(bytes)
@@ -26,7 +25,7 @@ public enum JSONStringEscaper {
             }
         } else {
             buffer.append(UInt8(ascii: "\""))
-            appendEscaped(bytes, firstSpecial: special, to: &buffer)
+            appendEscaped(bytes, firstSpecial: firstSpecialIndex(in: bytes), to: &buffer)
         }
     }
 
