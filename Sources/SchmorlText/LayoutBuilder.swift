@@ -58,6 +58,8 @@ extension LayoutBuilder {
     /// A level heading before its scope is known (the scope ends at the next heading at the latest).
     private struct HeadingStart {
         var start: Int
+        /// The index of the sentence it opens (it starts at `start`).
+        var sentence: Int
         var levelTokens: Range<Int>
         /// "At L4-5, ..." heads its own line only; "L4-5:" heads everything down to the next heading.
         var lineOnly: Bool
@@ -245,27 +247,27 @@ extension LayoutBuilder {
         /// headers to `headers` (`findHeader`, at each line start).
         ///
         /// Forced breaks are marked -1 in `sentenceOf`: changes of given section before the pass, headers as it
-        /// reaches them (each at or after the token being decided); each mark is read before the sentence's index
-        /// overwrites it, a whole sentence at a time as it closes. An ordinary token (no line break before it, not
-        /// punctuation, no mark) costs two tests: the header, line-start and full-stop rules run only where they can
-        /// apply.
+        /// reaches them (each at or after the token being decided); each mark is read before the token's sentence
+        /// index overwrites it. Ordinary tokens (no line break before, not punctuation, no mark) are passed over by
+        /// `nextDecision`; the header, line-start and full-stop rules run only where they can apply.
         private func sentences(
             sentenceOf: UnsafeMutableBufferPointer<Int32>, headers: inout [HeaderStart]
         ) -> [Range<Int>] {
             let count = tokens.count
             var sentences: [Range<Int>] = []
             sentences.reserveCapacity(count / 10 + 8)
+            // Kept in a register: `sentences.count` is reloaded after every store through `sentenceOf`.
+            var sentenceCount: Int32 = 0
             var sentenceStart = 0
             /// Ends the sentence before token `end`.
             func close(before end: Int) {
-                UnsafeMutableBufferPointer(rebasing: sentenceOf[sentenceStart..<end])
-                    .update(repeating: Int32(sentences.count))
                 sentences.append(sentenceStart..<end)
+                sentenceCount += 1
                 sentenceStart = end
             }
             // The first token starts a line, with or without a line break before it.
             if count > 0, !tokens[0].lineBreakBefore { findHeader(at: 0, into: &headers, marking: sentenceOf) }
-            var index = Self.nextDecision(from: 0, tokens, sentenceOf)
+            var index = Self.nextDecision(from: 0, sentence: 0, tokens, sentenceOf)
             while index < count {
                 let token = tokens[index]
                 let lineStart = token.lineBreakBefore
@@ -275,29 +277,33 @@ extension LayoutBuilder {
                 } else if lineStart, index > sentenceStart, breaksBefore(index) {
                     close(before: index)
                 }
+                sentenceOf[index] = sentenceCount
                 if token.kind == .punctuation, endsSentence(index, sentenceStart: sentenceStart) {
                     close(before: index + 1)
                 }
-                index = Self.nextDecision(from: index + 1, tokens, sentenceOf)
+                index = Self.nextDecision(from: index + 1, sentence: sentenceCount, tokens, sentenceOf)
             }
-            if count > sentenceStart { close(before: count) }
+            if count > sentenceStart { sentences.append(sentenceStart..<count) }
             return sentences
         }
 
         /// The first token at or after `index` where the sentence pass has something to decide (a line break before
-        /// it, punctuation, or a forced break marked -1), or the token count.
+        /// it, punctuation, or a forced break marked -1), or the token count; every token passed over is in
+        /// `sentence`.
         ///
-        /// Eight tokens in ten are ordinary words; a loop of its own keeps them to two tests each (inlined into the
-        /// pass, the loop reloaded from the stack what the rules' calls had spilled).
+        /// Eight tokens in ten are ordinary words; a loop of its own keeps them to two tests and a store each
+        /// (inlined into the pass, the loop reloaded from the stack what the rules' calls had spilled).
         /// - Complexity: O(tokens passed over).
         @inline(never)
         private static func nextDecision(
-            from index: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentenceOf: UnsafeMutableBufferPointer<Int32>
+            from index: Int, sentence: Int32, _ tokens: UnsafeBufferPointer<Token>,
+            _ sentenceOf: UnsafeMutableBufferPointer<Int32>
         ) -> Int {
             var index = index
             while index < tokens.count {
                 let token = tokens[index]
                 if token.lineBreakBefore || token.kind == .punctuation || sentenceOf[index] < 0 { return index }
+                sentenceOf[index] = sentence
                 index &+= 1
             }
             return index
@@ -378,10 +384,19 @@ extension LayoutBuilder {
                     {
                         end += 1
                     }
-                } else {
+                } else if heading.lineOnly {
                     // Found sections change only at a header, where `limit` already stops.
-                    while end < limit, !tokens[end].blankLineBefore, !(heading.lineOnly && tokens[end].lineBreakBefore) {
-                        end += 1
+                    while end < limit, !tokens[end].blankLineBefore, !tokens[end].lineBreakBefore { end += 1 }
+                } else {
+                    // A blank line always starts a sentence (`breaksBefore`): only sentence starts need a look.
+                    end = limit
+                    var next = heading.sentence + 1
+                    while next < sentences.count, sentences[next].lowerBound < limit {
+                        if tokens[sentences[next].lowerBound].blankLineBefore {
+                            end = sentences[next].lowerBound
+                            break
+                        }
+                        next += 1
                     }
                 }
                 if headings.isEmpty { headings.reserveCapacity(sentences.count / 4 + 4) }
@@ -389,12 +404,12 @@ extension LayoutBuilder {
                 UnsafeMutableBufferPointer(rebasing: headingOf[heading.start..<end])
                     .update(repeating: Int32(headings.count - 1))
             }
-            for sentence in sentences {
+            for (sentenceIndex, sentence) in sentences.enumerated() {
                 // A sentence opening with a word that is neither a level nor "at" opens no heading (an enumerator
                 // is never a word): most sentences are turned away here.
                 let first = tokens[sentence.lowerBound]
                 if first.kind == .word, first.word != words.at, levelOfToken[sentence.lowerBound] < 0 { continue }
-                guard let heading = levelHeading(opening: sentence) else { continue }
+                guard let heading = levelHeading(opening: sentence, index: sentenceIndex) else { continue }
                 if let pending { close(pending, limit: heading.start) }
                 pending = heading
             }
@@ -402,8 +417,8 @@ extension LayoutBuilder {
             return headings
         }
 
-        /// The level heading that opens `sentence`, if any.
-        private func levelHeading(opening sentence: Range<Int>) -> HeadingStart? {
+        /// The level heading that opens `sentence` (the sentence at `sentenceIndex`), if any.
+        private func levelHeading(opening sentence: Range<Int>, index sentenceIndex: Int) -> HeadingStart? {
             var index = sentence.lowerBound
             if Layout.isEnumerator(tokens, index) {
                 index += tokens[index].kind == .number ? 2 : 1
@@ -438,7 +453,7 @@ extension LayoutBuilder {
                 return nil
             }
             return HeadingStart(
-                start: sentence.lowerBound, levelTokens: index..<levels[last].tokens.upperBound, lineOnly: sawAt)
+                start: sentence.lowerBound, sentence: sentenceIndex, levelTokens: index..<levels[last].tokens.upperBound, lineOnly: sawAt)
         }
 
         // MARK: Token tests
