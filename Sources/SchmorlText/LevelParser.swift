@@ -10,6 +10,9 @@ struct LevelParser {
     let tables: LexiconTables
 
     /// Parses one level word ("l4", "t12", "d8"); nil for anything else.
+    ///
+    /// Inlined: it runs on every candidate token of the parse.
+    @inline(__always)
     static func vertebra(_ folded: UnsafeBufferPointer<UInt8>, _ token: Token) -> VertebralLevel? {
         guard token.kind == .word else { return nil }
         let start = Int(token.start)
