@@ -33,8 +33,8 @@ struct LayoutBuilder {
                     levelOfToken.withUnsafeBufferPointer { levelOfToken in
                         Pass(
                             tokenArray: tokens, tokens: borrowedTokens, text: text, levels: levels,
-                            levelOfToken: levelOfToken, tables: tables, mostlyUpperCase: mostlyUpperCase,
-                            words: tables.words
+                            levelOfToken: levelOfToken, headerTable: tables.headers,
+                            abbreviations: tables.abbreviations, mostlyUpperCase: mostlyUpperCase, words: tables.words
                         ).build(givenSections: givenSections)
                     }
                 }
@@ -58,6 +58,8 @@ extension LayoutBuilder {
     /// A level heading before its scope is known (the scope ends at the next heading at the latest).
     private struct HeadingStart {
         var start: Int
+        /// The index of the sentence it opens (it starts at `start`).
+        var sentence: Int
         var levelTokens: Range<Int>
         /// "At L4-5, ..." heads its own line only; "L4-5:" heads everything down to the next heading.
         var lineOnly: Bool
@@ -71,16 +73,22 @@ extension LayoutBuilder {
         let text: UnsafeBufferPointer<UInt8>
         let levels: UnsafeBufferPointer<LevelMention>
         let levelOfToken: UnsafeBufferPointer<Int32>
-        let tables: LexiconTables
+        /// These three copied once per build: reaching them through `tables` copied each (and retained its arrays)
+        /// at every use.
+        let headerTable: PhraseTable<SectionKind>
+        let abbreviations: WordClass
         let mostlyUpperCase: Bool
-        /// Copied once per build: `tables.words` copied the whole struct at every use.
         let words: LexiconTables.CommonWords
 
+        /// Headers and sentences come from one pass over the tokens (`sentences`), which looks for a header at
+        /// each line start before deciding whether a sentence breaks there; sections follow from the headers, unless
+        /// the source gave them, and level headings from the sentences.
         func build(givenSections: [ReportSection]) -> Layout {
             let count = tokens.count
-            let headers = findHeaders()
+            var headers: [HeaderStart] = []
+            // Room for a usual report's headers at once: growing from empty, doubling, was four allocations.
+            headers.reserveCapacity(16)
             var layout = Layout()
-            layout.sections = givenSections.isEmpty ? sections(from: headers) : sections(given: givenSections)
             layout.tokenCount = count
             layout.tokenMaps = [Int32](unsafeUninitializedCapacity: 3 * count) { maps, initializedCount in
                 // Section, sentence, heading: see `Layout.tokenMaps`.
@@ -91,92 +99,86 @@ extension LayoutBuilder {
                 sentenceOf.initialize(repeating: 0)
                 headingOf.initialize(repeating: -1)
                 initializedCount = 3 * count
-                for (sectionIndex, section) in layout.sections.enumerated() {
-                    let range = section.tokens.clamped(to: 0..<count)
-                    UnsafeMutableBufferPointer(rebasing: sectionOf[range]).update(repeating: Int32(sectionIndex))
+                if !givenSections.isEmpty {
+                    layout.sections = sections(given: givenSections)
+                    fill(sectionOf, from: layout.sections)
+                    // Given sections may overlap or leave gaps: a sentence breaks wherever the map changes.
+                    for index in sectionOf.indices.dropFirst() where sectionOf[index] != sectionOf[index - 1] {
+                        sentenceOf[index] = -1
+                    }
                 }
-                markForcedBreaks(in: sentenceOf, headers: headers, sections: layout.sections, sectionOf: sectionOf,
-                    sectionsGiven: !givenSections.isEmpty)
-                layout.sentences = sentences(sentenceOf: sentenceOf)
+                // Found sections need no marks of their own: each starts at a header, which breaks its sentence.
+                layout.sentences = sentences(sentenceOf: sentenceOf, headers: &headers)
+                if givenSections.isEmpty {
+                    layout.sections = sections(from: headers)
+                    fill(sectionOf, from: layout.sections)
+                }
                 layout.headings = headings(
                     sentences: layout.sentences, headers: headers, sectionOf: UnsafeBufferPointer(sectionOf),
-                    headingOf: headingOf)
+                    sectionsGiven: !givenSections.isEmpty, headingOf: headingOf)
             }
             return layout
         }
 
-        /// Marks with -1, in the sentence map before `sentences` fills it, where a sentence must break whatever the
-        /// punctuation: a header, the start of a header's content, a change of section.
-        private func markForcedBreaks(
-            in sentenceOf: UnsafeMutableBufferPointer<Int32>, headers: [HeaderStart], sections: [SectionSpan],
-            sectionOf: UnsafeMutableBufferPointer<Int32>, sectionsGiven: Bool
-        ) {
-            let count = tokens.count
-            for header in headers {
-                // A header's content can start past the last token: then there is nothing to break.
-                if header.token < count { sentenceOf[header.token] = -1 }
-                if header.contentStart < count { sentenceOf[header.contentStart] = -1 }
-            }
-            if !sectionsGiven {
-                // Found sections are contiguous and in order: the section changes where a non-empty one starts.
-                for section in sections where !section.tokens.isEmpty && section.tokens.lowerBound > 0 {
-                    sentenceOf[section.tokens.lowerBound] = -1
-                }
-            } else {
-                // Given sections may overlap or leave gaps: read the changes off the map.
-                for index in sectionOf.indices.dropFirst() where sectionOf[index] != sectionOf[index - 1] {
-                    sentenceOf[index] = -1
-                }
+        /// Writes each token's section index; where sections overlap, the later one wins.
+        private func fill(_ sectionOf: UnsafeMutableBufferPointer<Int32>, from sections: [SectionSpan]) {
+            for (sectionIndex, section) in sections.enumerated() {
+                let range = section.tokens.clamped(to: 0..<tokens.count)
+                UnsafeMutableBufferPointer(rebasing: sectionOf[range]).update(repeating: Int32(sectionIndex))
             }
         }
 
         // MARK: Sections
 
-        /// Section headers: at a line start, a known header followed by ":" (any case), or alone on its line.
-        private func findHeaders() -> [HeaderStart] {
+        /// The section header starting the line at `index`, if any, appended to `headerStarts`: a known header
+        /// followed by ":" (any case), or alone on its line. Marks with -1 in `sentenceOf`, ahead of the sentence
+        /// pass, where a sentence must break whatever the punctuation: at the header and at the start of its content.
+        /// Only writes at or after `index`.
+        private func findHeader(
+            at index: Int, into headerStarts: inout [HeaderStart], marking sentenceOf: UnsafeMutableBufferPointer<Int32>
+        ) {
             let count = tokens.count
-            var headerStarts: [HeaderStart] = []
-            // Room for a usual report's headers at once: growing from empty, doubling, was four allocations.
-            headerStarts.reserveCapacity(16)
-            for index in 0..<count where index == 0 || tokens[index].lineBreakBefore {
-                var start = index
-                if Layout.isEnumerator(tokens, start), start + 2 < count, tokens[start].kind == .number {
-                    start += 2
+            func add(_ header: HeaderStart) {
+                headerStarts.append(header)
+                // A header's content can start past the last token: then there is nothing to break.
+                if header.token < count { sentenceOf[header.token] = -1 }
+                if header.contentStart < count { sentenceOf[header.contentStart] = -1 }
+            }
+            var start = index
+            if Layout.isEnumerator(tokens, start), start + 2 < count, tokens[start].kind == .number {
+                start += 2
+            }
+            guard mayStartHeader(start), let (headerKind, headerEnd) = headerTable.match(tokenArray, at: start, limit: count)
+            else {
+                return
+            }
+            var end = headerEnd
+            // "ADDENDUM (reviewed 12/03/2025):": a parenthesis on the header line before its colon.
+            if end < count, tokens[end].byte == 0x28, tokens[end].kind == .punctuation {
+                var close = end + 1
+                while close < count, !tokens[close].lineBreakBefore,
+                    tokens[close].byte != 0x29 || tokens[close].kind != .punctuation
+                {
+                    close += 1
                 }
-                guard mayStartHeader(start), let (headerKind, headerEnd) = tables.headers.match(tokenArray, at: start, limit: count)
-                else {
-                    continue
-                }
-                var end = headerEnd
-                // "ADDENDUM (reviewed 12/03/2025):": a parenthesis on the header line before its colon.
-                if end < count, tokens[end].byte == 0x28, tokens[end].kind == .punctuation {
-                    var close = end + 1
-                    while close < count, !tokens[close].lineBreakBefore,
-                        tokens[close].byte != 0x29 || tokens[close].kind != .punctuation
-                    {
-                        close += 1
-                    }
-                    if close + 1 < count, !tokens[close].lineBreakBefore, tokens[close + 1].byte == 0x3A {
-                        end = close + 1
-                    }
-                }
-                if end < count, tokens[end].kind == .punctuation, tokens[end].byte == 0x3A || tokens[end].byte == 0x2D {
-                    headerStarts.append(
-                        HeaderStart(token: index, contentStart: end + 1, kind: headerKind, title: start..<headerEnd))
-                    // A one-line history, technique or comparison ("Clinical: 50F, back pain.") ends with its line;
-                    // what follows up to the next header is findings.
-                    if Self.endsWithItsLine(headerKind), end + 1 < count, !tokens[end + 1].lineBreakBefore {
-                        var next = end + 1
-                        while next < count, !tokens[next].lineBreakBefore { next += 1 }
-                        if next < count, !mayStartHeader(next) || tables.headers.match(tokenArray, at: next, limit: count) == nil {
-                            headerStarts.append(HeaderStart(token: next, contentStart: next, kind: .findings, title: 0..<0))
-                        }
-                    }
-                } else if end >= count || tokens[end].lineBreakBefore, isUpperCase(start..<headerEnd) {
-                    headerStarts.append(HeaderStart(token: index, contentStart: end, kind: headerKind, title: start..<headerEnd))
+                if close + 1 < count, !tokens[close].lineBreakBefore, tokens[close + 1].byte == 0x3A {
+                    end = close + 1
                 }
             }
-            return headerStarts
+            if end < count, tokens[end].kind == .punctuation, tokens[end].byte == 0x3A || tokens[end].byte == 0x2D {
+                add(HeaderStart(token: index, contentStart: end + 1, kind: headerKind, title: start..<headerEnd))
+                // A one-line history, technique or comparison ("Clinical: 50F, back pain.") ends with its line;
+                // what follows up to the next header is findings.
+                if Self.endsWithItsLine(headerKind), end + 1 < count, !tokens[end + 1].lineBreakBefore {
+                    var next = end + 1
+                    while next < count, !tokens[next].lineBreakBefore { next += 1 }
+                    if next < count, !mayStartHeader(next) || headerTable.match(tokenArray, at: next, limit: count) == nil {
+                        add(HeaderStart(token: next, contentStart: next, kind: .findings, title: 0..<0))
+                    }
+                }
+            } else if end >= count || tokens[end].lineBreakBefore, isUpperCase(start..<headerEnd) {
+                add(HeaderStart(token: index, contentStart: end, kind: headerKind, title: start..<headerEnd))
+            }
         }
 
         /// Whether a header phrase could start at `index`: `PhraseTable.match` rejects a token without a code
@@ -241,40 +243,70 @@ extension LayoutBuilder {
 
         // MARK: Sentences
 
-        /// Sentence token ranges, writing each token's sentence index to `sentenceOf` on the way.
+        /// Sentence token ranges, writing each token's sentence index to `sentenceOf` on the way, and the section
+        /// headers to `headers` (`findHeader`, at each line start).
         ///
-        /// `sentenceOf` comes with the forced breaks marked -1 (`markForcedBreaks`); each mark is read before the
-        /// token's sentence index overwrites it. An ordinary token (no mark, no line break before it, not
-        /// punctuation) costs three tests and a store: its fields are read one at a time, and the line-start and
-        /// full-stop rules run only where they can apply.
-        private func sentences(sentenceOf: UnsafeMutableBufferPointer<Int32>) -> [Range<Int>] {
+        /// Forced breaks are marked -1 in `sentenceOf`: changes of given section before the pass, headers as it
+        /// reaches them (each at or after the token being decided); each mark is read before the token's sentence
+        /// index overwrites it. Ordinary tokens (no line break before, not punctuation, no mark) are passed over by
+        /// `nextDecision`; the header, line-start and full-stop rules run only where they can apply.
+        private func sentences(
+            sentenceOf: UnsafeMutableBufferPointer<Int32>, headers: inout [HeaderStart]
+        ) -> [Range<Int>] {
             let count = tokens.count
             var sentences: [Range<Int>] = []
             sentences.reserveCapacity(count / 10 + 8)
             // Kept in a register: `sentences.count` is reloaded after every store through `sentenceOf`.
             var sentenceCount: Int32 = 0
             var sentenceStart = 0
-            for index in 0..<count {
+            /// Ends the sentence before token `end`.
+            func close(before end: Int) {
+                sentences.append(sentenceStart..<end)
+                sentenceCount += 1
+                sentenceStart = end
+            }
+            // The first token starts a line, with or without a line break before it.
+            if count > 0, !tokens[0].lineBreakBefore { findHeader(at: 0, into: &headers, marking: sentenceOf) }
+            var index = Self.nextDecision(from: 0, sentence: 0, tokens, sentenceOf)
+            while index < count {
+                let token = tokens[index]
+                let lineStart = token.lineBreakBefore
+                if lineStart { findHeader(at: index, into: &headers, marking: sentenceOf) }
                 if sentenceOf[index] < 0 {
-                    if index > sentenceStart {
-                        sentences.append(sentenceStart..<index)
-                        sentenceCount += 1
-                        sentenceStart = index
-                    }
-                } else if tokens[index].lineBreakBefore, index > sentenceStart, breaksBefore(index) {
-                    sentences.append(sentenceStart..<index)
-                    sentenceCount += 1
-                    sentenceStart = index
+                    if index > sentenceStart { close(before: index) }
+                } else if lineStart, index > sentenceStart, breaksBefore(index) {
+                    close(before: index)
                 }
                 sentenceOf[index] = sentenceCount
-                if tokens[index].kind == .punctuation, endsSentence(index, sentenceStart: sentenceStart) {
-                    sentences.append(sentenceStart..<(index + 1))
-                    sentenceCount += 1
-                    sentenceStart = index + 1
+                if token.kind == .punctuation, endsSentence(index, sentenceStart: sentenceStart) {
+                    close(before: index + 1)
                 }
+                index = Self.nextDecision(from: index + 1, sentence: sentenceCount, tokens, sentenceOf)
             }
             if count > sentenceStart { sentences.append(sentenceStart..<count) }
             return sentences
+        }
+
+        /// The first token at or after `index` where the sentence pass has something to decide (a line break before
+        /// it, punctuation, or a forced break marked -1), or the token count; every token passed over is in
+        /// `sentence`.
+        ///
+        /// Eight tokens in ten are ordinary words; a loop of its own keeps them to two tests and a store each
+        /// (inlined into the pass, the loop reloaded from the stack what the rules' calls had spilled).
+        /// - Complexity: O(tokens passed over).
+        @inline(never)
+        private static func nextDecision(
+            from index: Int, sentence: Int32, _ tokens: UnsafeBufferPointer<Token>,
+            _ sentenceOf: UnsafeMutableBufferPointer<Int32>
+        ) -> Int {
+            var index = index
+            while index < tokens.count {
+                let token = tokens[index]
+                if token.lineBreakBefore || token.kind == .punctuation || sentenceOf[index] < 0 { return index }
+                sentenceOf[index] = sentence
+                index &+= 1
+            }
+            return index
         }
 
         /// Whether a sentence breaks before the token at `index`, which starts a line: a blank line, an enumerator
@@ -292,33 +324,42 @@ extension LayoutBuilder {
 
         /// Whether the punctuation at `index` ends its sentence: a full stop before white space (not after an
         /// abbreviation, an initial or a line-start enumerator), "!" or "?" before a line break or a capital.
+        ///
+        /// Inlined into the sentence pass: most punctuation (commas, hyphens, colons) is turned away on its byte.
+        @inline(__always)
         private func endsSentence(_ index: Int, sentenceStart: Int) -> Bool {
-            let next: Token? = index + 1 < tokens.count ? tokens[index + 1] : nil
             switch tokens[index].byte {
-            case 0x2E:  // .
-                guard next.map({ $0.spaceBefore }) ?? true else { return false }
-                guard index > 0 else { return true }
-                let previous = tokens[index - 1]
-                if previous.kind == .word {
-                    // An initial ("J. Smith").
-                    if previous.end - previous.start == 1 { return false }
-                    // An abbreviation ("Dr.", "e.g.") ends a sentence only before a capitalised line.
-                    if tables.abbreviations.contains(previous.word) {
-                        return next.map { isUpper($0) && $0.lineBreakBefore } ?? true
-                    }
-                    return true
-                }
-                if previous.kind == .number {
-                    // "1." enumerating at a line or sentence start.
-                    return !(index < 2 || previous.lineBreakBefore || index - 1 == sentenceStart)
+            case 0x2E: fullStopEndsSentence(index, sentenceStart: sentenceStart)  // .
+            case 0x21, 0x3F: exclamationEndsSentence(index, sentenceStart: sentenceStart)  // ! ?
+            default: false
+            }
+        }
+
+        private func fullStopEndsSentence(_ index: Int, sentenceStart: Int) -> Bool {
+            let hasNext = index + 1 < tokens.count
+            if hasNext, !tokens[index + 1].spaceBefore { return false }
+            guard index > 0 else { return true }
+            let previous = tokens[index - 1]
+            if previous.kind == .word {
+                // An initial ("J. Smith").
+                if previous.end - previous.start == 1 { return false }
+                // An abbreviation ("Dr.", "e.g.") ends a sentence only before a capitalised line.
+                if abbreviations.contains(previous.word) {
+                    return hasNext ? isUpper(tokens[index + 1]) && tokens[index + 1].lineBreakBefore : true
                 }
                 return true
-            case 0x21, 0x3F:  // ! ?
-                guard let next else { return false }
-                return (next.lineBreakBefore || (next.spaceBefore && isUpper(next))) && index > sentenceStart
-            default:
-                return false
             }
+            if previous.kind == .number {
+                // "1." enumerating at a line or sentence start.
+                return !(index < 2 || previous.lineBreakBefore || index - 1 == sentenceStart)
+            }
+            return true
+        }
+
+        private func exclamationEndsSentence(_ index: Int, sentenceStart: Int) -> Bool {
+            guard index + 1 < tokens.count else { return false }
+            let next = tokens[index + 1]
+            return (next.lineBreakBefore || (next.spaceBefore && isUpper(next))) && index > sentenceStart
         }
 
         // MARK: Level headings
@@ -327,7 +368,7 @@ extension LayoutBuilder {
         /// sentence. Scope: until the next heading, section header or blank line (rules.md §4).
         private func headings(
             sentences: [Range<Int>], headers: [HeaderStart], sectionOf: UnsafeBufferPointer<Int32>,
-            headingOf: UnsafeMutableBufferPointer<Int32>
+            sectionsGiven: Bool, headingOf: UnsafeMutableBufferPointer<Int32>
         ) -> [Layout.LevelHeading] {
             var headings: [Layout.LevelHeading] = []
             var pending: HeadingStart?
@@ -336,19 +377,39 @@ extension LayoutBuilder {
                 // A section header stops the scope too: the first one after the heading's start.
                 var limit = limit
                 for header in headers where header.token > heading.start && header.token < limit { limit = header.token }
-                let section = sectionOf[heading.start]
-                while end < limit, !tokens[end].blankLineBefore, sectionOf[end] == section,
-                    !(heading.lineOnly && tokens[end].lineBreakBefore)
-                {
-                    end += 1
+                if sectionsGiven {
+                    let section = sectionOf[heading.start]
+                    while end < limit, !tokens[end].blankLineBefore, sectionOf[end] == section,
+                        !(heading.lineOnly && tokens[end].lineBreakBefore)
+                    {
+                        end += 1
+                    }
+                } else if heading.lineOnly {
+                    // Found sections change only at a header, where `limit` already stops.
+                    while end < limit, !tokens[end].blankLineBefore, !tokens[end].lineBreakBefore { end += 1 }
+                } else {
+                    // A blank line always starts a sentence (`breaksBefore`): only sentence starts need a look.
+                    end = limit
+                    var next = heading.sentence + 1
+                    while next < sentences.count, sentences[next].lowerBound < limit {
+                        if tokens[sentences[next].lowerBound].blankLineBefore {
+                            end = sentences[next].lowerBound
+                            break
+                        }
+                        next += 1
+                    }
                 }
                 if headings.isEmpty { headings.reserveCapacity(sentences.count / 4 + 4) }
                 headings.append(Layout.LevelHeading(levelTokens: heading.levelTokens, scope: heading.start..<end))
                 UnsafeMutableBufferPointer(rebasing: headingOf[heading.start..<end])
                     .update(repeating: Int32(headings.count - 1))
             }
-            for sentence in sentences {
-                guard let heading = levelHeading(opening: sentence) else { continue }
+            for (sentenceIndex, sentence) in sentences.enumerated() {
+                // A sentence opening with a word that is neither a level nor "at" opens no heading (an enumerator
+                // is never a word): most sentences are turned away here.
+                let first = tokens[sentence.lowerBound]
+                if first.kind == .word, first.word != words.at, levelOfToken[sentence.lowerBound] < 0 { continue }
+                guard let heading = levelHeading(opening: sentence, index: sentenceIndex) else { continue }
                 if let pending { close(pending, limit: heading.start) }
                 pending = heading
             }
@@ -356,8 +417,8 @@ extension LayoutBuilder {
             return headings
         }
 
-        /// The level heading that opens `sentence`, if any.
-        private func levelHeading(opening sentence: Range<Int>) -> HeadingStart? {
+        /// The level heading that opens `sentence` (the sentence at `sentenceIndex`), if any.
+        private func levelHeading(opening sentence: Range<Int>, index sentenceIndex: Int) -> HeadingStart? {
             var index = sentence.lowerBound
             if Layout.isEnumerator(tokens, index) {
                 index += tokens[index].kind == .number ? 2 : 1
@@ -392,7 +453,7 @@ extension LayoutBuilder {
                 return nil
             }
             return HeadingStart(
-                start: sentence.lowerBound, levelTokens: index..<levels[last].tokens.upperBound, lineOnly: sawAt)
+                start: sentence.lowerBound, sentence: sentenceIndex, levelTokens: index..<levels[last].tokens.upperBound, lineOnly: sawAt)
         }
 
         // MARK: Token tests

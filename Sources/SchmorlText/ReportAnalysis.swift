@@ -87,15 +87,8 @@ final class ReportAnalysis {
             cues.reserveCapacity(expectedMatches)
             tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
             if lastStage == .reportMatching { return }
-            var sequenceTokens = TokenFlags(count: tokens.count)
-            for match in context where match.payload == .sequenceWord {
-                for index in match.start..<match.end { sequenceTokens.insert(index) }
-            }
-            LevelParser(tables: tables).parse(folded, original: text, tokens, sequenceWords: sequenceTokens, into: &levels)
-            levelOfToken = [Int32](repeating: -1, count: tokens.count)
-            for (index, level) in levels.enumerated() {
-                levelOfToken.fill(level.tokens, with: Int32(index))
-            }
+            LevelParser(tables: tables).parse(folded, original: text, tokens, context: context, into: &levels)
+            levelOfToken = LevelMention.tokenMap(of: levels, tokenCount: tokens.count)
             if lastStage == .levels { return }
             layout = LayoutBuilder(
                 tokens: tokens, text: text, levels: levels, levelOfToken: levelOfToken, tables: tables,
