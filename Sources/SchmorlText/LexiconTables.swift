@@ -6,8 +6,11 @@ final class LexiconTables: Sendable {
 
     let vocabulary: Vocabulary
     let cues: PhraseTable<CueEntry>
-    /// A phrase may stand for several concepts ("endplate fracture": disruption and the fracture differential).
-    let findings: PhraseTable<[Concept]>
+    /// A phrase may stand for several concepts ("endplate fracture": disruption and the fracture differential):
+    /// its payload is their range in `findingConcepts`, a plain value, so a match copies no array (each copy of an
+    /// array payload was a retain and a release per finding).
+    let findings: PhraseTable<Range<Int>>
+    let findingConcepts: [Concept]
     let context: PhraseTable<Concept>
     let sites: PhraseTable<Concept>
     let headers: PhraseTable<SectionKind>
@@ -76,7 +79,14 @@ final class LexiconTables: Sendable {
                 findingEntries.append((term.phrase, [term.concept]))
             }
         }
-        findings = PhraseTable(findingEntries, vocabulary: vocabulary)
+        var findingConcepts: [Concept] = []
+        var findingRanges: [(String, Range<Int>)] = []
+        for (phrase, concepts) in findingEntries {
+            findingRanges.append((phrase, findingConcepts.count..<(findingConcepts.count + concepts.count)))
+            findingConcepts += concepts
+        }
+        findings = PhraseTable(findingRanges, vocabulary: vocabulary)
+        self.findingConcepts = findingConcepts
         context = PhraseTable(Lexicon.context.map { ($0.phrase, $0.concept) }, vocabulary: vocabulary)
         sites = PhraseTable(Lexicon.sites.map { ($0.phrase, $0.concept) }, vocabulary: vocabulary)
         headers = PhraseTable(Lexicon.sectionHeaders.map { ($0.phrase, $0.kind) }, vocabulary: vocabulary)
