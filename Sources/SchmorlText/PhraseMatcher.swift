@@ -149,7 +149,9 @@ struct PhraseTable<Payload: Sendable>: Sendable {
     /// `matchAll(_:in:into:)` over borrowed tokens. Each range is matched on its own: no phrase crosses its end.
     func matchAll(_ tokens: UnsafeBufferPointer<Token>, in range: Range<Int>, into matches: inout [Match<Payload>]) {
         var index = range.lowerBound
-        while index < range.upperBound {
+        while true {
+            index = storage.nextStart(tokens, from: index, limit: range.upperBound)
+            if index >= range.upperBound { break }
             if let (entry, end) = storage.match(tokens, at: index, limit: range.upperBound) {
                 matches.append(Match(start: index, end: end, payload: payloads[entry]))
                 index = end
@@ -157,6 +159,12 @@ struct PhraseTable<Payload: Sendable>: Sendable {
                 index += 1
             }
         }
+    }
+
+    /// The first token from `index` on (before `limit`) that some phrase starts with, or `limit`.
+    @inline(__always)
+    func nextStart(_ tokens: UnsafeBufferPointer<Token>, from index: Int, limit: Int) -> Int {
+        storage.nextStart(tokens, from: index, limit: limit)
     }
 }
 
@@ -191,6 +199,10 @@ extension PhraseTable {
         let entryLength: UnsafeMutableBufferPointer<Int32>
         /// Per first code (word ids, then 256 punctuation bytes): its candidates.
         let runs: UnsafeMutableBufferPointer<Run>
+        /// Per first code: whether any phrase starts with it, one byte each, so the test made for every token
+        /// reads a table small enough to stay in the first-level cache (`runs` is eight times larger, and its loads
+        /// were the matcher's cache misses).
+        let starts: UnsafeMutableBufferPointer<Bool>
         /// Entry indices, run after run, then the candidate lists of `pairs`.
         let order: UnsafeMutableBufferPointer<Int32>
         /// Per position in `order`: the second element's code of that entry, or `noSecond` for a one-token phrase.
@@ -215,6 +227,7 @@ extension PhraseTable {
             self.entryStart = copy(entryStart)
             self.entryLength = copy(entryLength)
             self.runs = copy(runs)
+            self.starts = copy(runs.map { $0.shape != .empty })
             self.order = copy(order)
             self.secondCodes = copy(secondCodes)
             self.wordCount = wordCount
@@ -239,6 +252,7 @@ extension PhraseTable {
             entryStart.deallocate()
             entryLength.deallocate()
             runs.deallocate()
+            starts.deallocate()
             order.deallocate()
             secondCodes.deallocate()
             pairKeys.deallocate()
@@ -251,6 +265,23 @@ extension PhraseTable {
         @inline(__always)
         private static func home(_ key: UInt64, shift: UInt64) -> Int {
             Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+        }
+
+        /// The first token from `index` on (before `limit`) that some phrase starts with, or `limit`: the loop
+        /// most tokens end in, kept apart from `match` so its few values stay in registers.
+        @inline(__always)
+        func nextStart(_ tokens: UnsafeBufferPointer<Token>, from index: Int, limit: Int) -> Int {
+            var index = index
+            while index < limit {
+                let token = tokens[index]
+                if token.word >= 0 {
+                    if starts[Int(token.word)] { return index }
+                } else if token.kind == .punctuation {
+                    if starts[wordCount + Int(token.byte)] { return index }
+                }
+                index &+= 1
+            }
+            return limit
         }
 
         /// The entry of the longest phrase starting at `index` within `limit`, and the index past its last token.

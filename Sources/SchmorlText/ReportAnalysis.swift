@@ -82,7 +82,6 @@ final class ReportAnalysis {
             // of all allocations per report.
             let expectedMatches = tokens.count / 8 + 8
             context.reserveCapacity(expectedMatches)
-            sites.reserveCapacity(expectedMatches)
             findings.reserveCapacity(expectedMatches)
             cues.reserveCapacity(expectedMatches)
             tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
@@ -116,8 +115,7 @@ final class ReportAnalysis {
     /// infection in the same sentence is of the spine (DifferentialExtractor looks no further than the sentence),
     /// so only sentences that raise a differential are matched for them.
     ///
-    /// One sentence at a time, all three tables in a row, with no list of phrases or sentences in between; a token
-    /// is tested for a node name only while its sentence has no finding.
+    /// One sentence at a time, all three tables in a row, with no list of phrases or sentences in between.
     private static func matchSentences(
         tokens: [Token], folded: [UInt8], sentences: [Range<Int>], everySentence: Bool, tables: LexiconTables,
         findings: inout [Match<Concept>], cues: inout [Match<LexiconTables.CueEntry>], sites: inout [Match<Concept>]
@@ -129,24 +127,29 @@ final class ReportAnalysis {
         tokens.withUnsafeBufferPointer { tokens in
             tables.findingConcepts.withUnsafeBufferPointer { concepts in
                 for sentence in sentences {
-                    var needsCues = everySentence
+                    var hasFinding = false
                     var raisesDifferential = false
                     var index = sentence.lowerBound
-                    while index < sentence.upperBound {
+                    while true {
+                        index = findingTable.nextStart(tokens, from: index, limit: sentence.upperBound)
+                        if index >= sentence.upperBound { break }
                         if let (list, end) = findingTable.match(tokens, at: index, limit: sentence.upperBound) {
                             for concept in concepts[list] {
                                 findings.append(Match(start: index, end: end, payload: concept))
                                 if case .differential = concept { raisesDifferential = true }
                             }
-                            needsCues = true
+                            hasFinding = true
                             index = end
                         } else {
-                            if !needsCues && mayNameNode(tokens[index], folded, words) { needsCues = true }
                             index += 1
                         }
                     }
                     if raisesDifferential { siteTable.matchAll(tokens, in: sentence, into: &sites) }
-                    if needsCues { cueTable.matchAll(tokens, in: sentence, into: &cues) }
+                    if everySentence || hasFinding
+                        || sentence.contains(where: { mayNameNode(tokens[$0], folded, words) })
+                    {
+                        cueTable.matchAll(tokens, in: sentence, into: &cues)
+                    }
                 }
             }
         }
@@ -173,7 +176,8 @@ final class ReportAnalysis {
                     var nextCue = cues.isEmpty ? Int.max : cues[0].start
                     for (sentenceIndex, sentence) in sentences.enumerated() {
                         if sentenceIndex > 0 { clause += 1 }
-                        for index in sentence {
+                        var index = sentence.lowerBound
+                        while index < sentence.upperBound {
                             if index >= nextCue {
                                 while cueIndex < cues.count && cues[cueIndex].start < index { cueIndex += 1 }
                                 if cueIndex < cues.count, cues[cueIndex].start == index,
@@ -184,8 +188,8 @@ final class ReportAnalysis {
                                 nextCue = cueIndex < cues.count ? cues[cueIndex].start : Int.max
                             }
                             clauseOf[index] = clause
-                            let token = tokens[index]
-                            if token.byte == 0x3B && token.kind == .punctuation { clause += 1 }
+                            if tokens[index].byte == 0x3B && tokens[index].kind == .punctuation { clause += 1 }
+                            index &+= 1
                         }
                     }
                 }
