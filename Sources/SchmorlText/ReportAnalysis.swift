@@ -123,32 +123,33 @@ final class ReportAnalysis {
         let findingTable = tables.findings
         let cueTable = tables.cues
         let siteTable = tables.sites
-        let words = tables.words
         tokens.withUnsafeBufferPointer { tokens in
             tables.findingConcepts.withUnsafeBufferPointer { concepts in
-                for sentence in sentences {
-                    var hasFinding = false
-                    var raisesDifferential = false
-                    var index = sentence.lowerBound
-                    while true {
-                        index = findingTable.nextStart(tokens, from: index, limit: sentence.upperBound)
-                        if index >= sentence.upperBound { break }
-                        if let (list, end) = findingTable.match(tokens, at: index, limit: sentence.upperBound) {
-                            for concept in concepts[list] {
-                                findings.append(Match(start: index, end: end, payload: concept))
-                                if case .differential = concept { raisesDifferential = true }
+                tables.nodeNameWords.withUnsafeBufferPointer { nodeNameWords in
+                    for sentence in sentences {
+                        var hasFinding = false
+                        var raisesDifferential = false
+                        var index = sentence.lowerBound
+                        while true {
+                            index = findingTable.nextStart(tokens, from: index, limit: sentence.upperBound)
+                            if index >= sentence.upperBound { break }
+                            if let (list, end) = findingTable.match(tokens, at: index, limit: sentence.upperBound) {
+                                for concept in concepts[list] {
+                                    findings.append(Match(start: index, end: end, payload: concept))
+                                    if case .differential = concept { raisesDifferential = true }
+                                }
+                                hasFinding = true
+                                index = end
+                            } else {
+                                index += 1
                             }
-                            hasFinding = true
-                            index = end
-                        } else {
-                            index += 1
                         }
-                    }
-                    if raisesDifferential { siteTable.matchAll(tokens, in: sentence, into: &sites) }
-                    if everySentence || hasFinding
-                        || sentence.contains(where: { mayNameNode(tokens[$0], folded, words) })
-                    {
-                        cueTable.matchAll(tokens, in: sentence, into: &cues)
+                        if raisesDifferential { siteTable.matchAll(tokens, in: sentence, into: &sites) }
+                        if everySentence || hasFinding
+                            || sentence.contains(where: { mayNameNode(tokens[$0], folded, nodeNameWords) })
+                        {
+                            cueTable.matchAll(tokens, in: sentence, into: &cues)
+                        }
                     }
                 }
             }
@@ -200,10 +201,16 @@ final class ReportAnalysis {
     /// A word that could start a node mention the findings table does not see: the "schmorl" family (any
     /// spelling keeps "mo" after an "s") and the abbreviation "SN".
     @inline(__always)
-    private static func mayNameNode(_ token: Token, _ folded: [UInt8], _ words: LexiconTables.CommonWords) -> Bool {
+    private static func mayNameNode(
+        _ token: Token, _ folded: [UInt8], _ nodeNameWords: UnsafeBufferPointer<LexiconTables.NodeNameWord>
+    ) -> Bool {
         if token.kind != .word { return false }
-        if token.word == words.schmorls || token.word == words.sn || token.word == words.sns {
-            return true
+        if token.word >= 0 {
+            switch nodeNameWords[Int(token.word)] {
+            case .never: return false
+            case .always: return true
+            case .bySpelling: break
+            }
         }
         return folded[Int(token.start)] == 0x73 && hasSchmorlShape(token, folded)
     }
