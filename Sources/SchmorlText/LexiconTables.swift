@@ -6,8 +6,11 @@ final class LexiconTables: Sendable {
 
     let vocabulary: Vocabulary
     let cues: PhraseTable<CueEntry>
-    /// A phrase may stand for several concepts ("endplate fracture": disruption and the fracture differential).
-    let findings: PhraseTable<[Concept]>
+    /// A phrase may stand for several concepts ("endplate fracture": disruption and the fracture differential):
+    /// its payload is their range in `findingConcepts`, a plain value, so a match copies no array (each copy of an
+    /// array payload was a retain and a release per finding).
+    let findings: PhraseTable<Range<Int>>
+    let findingConcepts: [Concept]
     let context: PhraseTable<Concept>
     let sites: PhraseTable<Concept>
     let headers: PhraseTable<SectionKind>
@@ -19,6 +22,15 @@ final class LexiconTables: Sendable {
     /// Words that turn a feature phrase into its denial (\"endplate intact\", \"non-enhancing\").
     let inverting: WordClass
     let words: CommonWords
+    /// Per word id, whether a token with that id may name a node (`ReportAnalysis.mayNameNode`): `never` when no
+    /// spelling of the id starts with "s" and keeps "mo" (a token's bytes, fillers aside, are one of its id's
+    /// spellings, so its own bytes cannot either), `always` for "schmorl's", "sn" and "sns", `bySpelling` when
+    /// the token's own bytes decide. Most words are `never`, which spares the byte test for each.
+    let nodeNameWords: [NodeNameWord]
+
+    enum NodeNameWord: UInt8, Sendable {
+        case never, always, bySpelling
+    }
 
     struct CueEntry: Sendable {
         var kind: CueKind
@@ -48,8 +60,8 @@ final class LexiconTables: Sendable {
             "centimeter", "centimeters", "pain", "tenderness", "lymph", "space", "on", "that", "those", "said",
             "intact", "preserved", "non", "nonenhancing", "confined", "normal", "unremarkable",
         ]
-        let vocabulary = Vocabulary(
-            words: PhraseTable<Int>.words(in: phraseStrings + extra), variants: Lexicon.variants)
+        let vocabularyWords = PhraseTable<Int>.words(in: phraseStrings + extra)
+        let vocabulary = Vocabulary(words: vocabularyWords, variants: Lexicon.variants)
         self.vocabulary = vocabulary
         // One entry per phrase: the first listing decides the kind; the same phrase listed with the same kind in both
         // directions reaches both ways.
@@ -76,7 +88,14 @@ final class LexiconTables: Sendable {
                 findingEntries.append((term.phrase, [term.concept]))
             }
         }
-        findings = PhraseTable(findingEntries, vocabulary: vocabulary)
+        var findingConcepts: [Concept] = []
+        var findingRanges: [(String, Range<Int>)] = []
+        for (phrase, concepts) in findingEntries {
+            findingRanges.append((phrase, findingConcepts.count..<(findingConcepts.count + concepts.count)))
+            findingConcepts += concepts
+        }
+        findings = PhraseTable(findingRanges, vocabulary: vocabulary)
+        self.findingConcepts = findingConcepts
         context = PhraseTable(Lexicon.context.map { ($0.phrase, $0.concept) }, vocabulary: vocabulary)
         sites = PhraseTable(Lexicon.sites.map { ($0.phrase, $0.concept) }, vocabulary: vocabulary)
         headers = PhraseTable(Lexicon.sectionHeaders.map { ($0.phrase, $0.kind) }, vocabulary: vocabulary)
@@ -131,5 +150,20 @@ final class LexiconTables: Sendable {
             endplate: v.id("endplate"),
             on: v.id("on"),
             space: v.id("space"))
+        var nodeNameWords = [NodeNameWord](repeating: .never, count: vocabulary.count)
+        // The shape first: few spellings have it, and only those need their id looked up.
+        for spelling in vocabularyWords + Lexicon.variants.keys + Lexicon.variants.values {
+            var sawM = false
+            for (offset, byte) in spelling.utf8.enumerated() {
+                if offset == 0 && byte != 0x73 { break }
+                if sawM && byte == 0x6F {
+                    if let id = vocabulary.idIfKnown(spelling) { nodeNameWords[Int(id)] = .bySpelling }
+                    break
+                }
+                sawM = byte == 0x6D
+            }
+        }
+        for id in [words.schmorls, words.sn, words.sns] { nodeNameWords[Int(id)] = .always }
+        self.nodeNameWords = nodeNameWords
     }
 }

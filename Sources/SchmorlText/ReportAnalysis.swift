@@ -82,7 +82,6 @@ final class ReportAnalysis {
             // of all allocations per report.
             let expectedMatches = tokens.count / 8 + 8
             context.reserveCapacity(expectedMatches)
-            sites.reserveCapacity(expectedMatches)
             findings.reserveCapacity(expectedMatches)
             cues.reserveCapacity(expectedMatches)
             tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
@@ -95,39 +94,58 @@ final class ReportAnalysis {
                 mostlyUpperCase: mostlyUpperCase
             ).build(givenSections: givenSections)
             if lastStage == .layout { return }
-            // Findings in every sentence. Assertion cues only matter where there is something to assert: a finding,
-            // or a word that may name a node; most sentences of a report (alignment, canal, foramina) have neither, and
-            // skipping them is the largest saving of the per-report work. Site words only decide whether a fracture or
-            // infection in the same sentence is of the spine (DifferentialExtractor looks no further than the
-            // sentence), so only sentences that raise a differential are matched for them.
-            var phrases: [Match<[Concept]>] = []
-            phrases.reserveCapacity(expectedMatches)
-            tables.findings.matchAll(tokens, inEach: layout.sentences, into: &phrases)
-            var cueSentences: [Range<Int>] = []
-            var siteSentences: [Range<Int>] = []
-            cueSentences.reserveCapacity(layout.sentences.count)
-            var phraseIndex = 0
-            for sentence in layout.sentences {
-                var hasFinding = false
-                var raisesDifferential = false
-                while phraseIndex < phrases.count && phrases[phraseIndex].start < sentence.upperBound {
-                    let phrase = phrases[phraseIndex]
-                    hasFinding = true
-                    for concept in phrase.payload {
-                        findings.append(Match(start: phrase.start, end: phrase.end, payload: concept))
-                        if case .differential = concept { raisesDifferential = true }
-                    }
-                    phraseIndex += 1
-                }
-                if raisesDifferential { siteSentences.append(sentence) }
-                if everySentence || hasFinding || sentence.contains(where: { ReportAnalysis.mayNameNode(tokens[$0], folded, tables) }) {
-                    cueSentences.append(sentence)
-                }
-            }
-            tables.sites.matchAll(tokens, inEach: siteSentences, into: &sites)
-            tables.cues.matchAll(tokens, inEach: cueSentences, into: &cues)
+            ReportAnalysis.matchSentences(
+                tokens: tokens, folded: folded, sentences: layout.sentences, everySentence: everySentence,
+                tables: tables, findings: &findings, cues: &cues, sites: &sites)
             if lastStage == .sentenceMatching { return }
             clauseOfToken = ReportAnalysis.clauses(tokens: tokens, sentences: layout.sentences, cues: cues)
+        }
+    }
+
+    /// Findings in every sentence. Assertion cues only matter where there is something to assert: a finding, or
+    /// a word that may name a node; most sentences of a report (alignment, canal, foramina) have neither, and
+    /// skipping them is the largest saving of the per-report work. Site words only decide whether a fracture or
+    /// infection in the same sentence is of the spine (DifferentialExtractor looks no further than the sentence),
+    /// so only sentences that raise a differential are matched for them.
+    ///
+    /// One sentence at a time, all three tables in a row, with no list of phrases or sentences in between.
+    private static func matchSentences(
+        tokens: [Token], folded: [UInt8], sentences: [Range<Int>], everySentence: Bool, tables: LexiconTables,
+        findings: inout [Match<Concept>], cues: inout [Match<LexiconTables.CueEntry>], sites: inout [Match<Concept>]
+    ) {
+        let findingTable = tables.findings
+        let cueTable = tables.cues
+        let siteTable = tables.sites
+        tokens.withUnsafeBufferPointer { tokens in
+            tables.findingConcepts.withUnsafeBufferPointer { concepts in
+                tables.nodeNameWords.withUnsafeBufferPointer { nodeNameWords in
+                    for sentence in sentences {
+                        var hasFinding = false
+                        var raisesDifferential = false
+                        var index = sentence.lowerBound
+                        while true {
+                            index = findingTable.nextStart(tokens, from: index, limit: sentence.upperBound)
+                            if index >= sentence.upperBound { break }
+                            if let (list, end) = findingTable.match(tokens, at: index, limit: sentence.upperBound) {
+                                for concept in concepts[list] {
+                                    findings.append(Match(start: index, end: end, payload: concept))
+                                    if case .differential = concept { raisesDifferential = true }
+                                }
+                                hasFinding = true
+                                index = end
+                            } else {
+                                index += 1
+                            }
+                        }
+                        if raisesDifferential { siteTable.matchAll(tokens, in: sentence, into: &sites) }
+                        if everySentence || hasFinding
+                            || sentence.contains(where: { mayNameNode(tokens[$0], folded, nodeNameWords) })
+                        {
+                            cueTable.matchAll(tokens, in: sentence, into: &cues)
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -135,7 +153,8 @@ final class ReportAnalysis {
     /// §6.2 (a terminator cue that does not open its sentence), and never cross a sentence.
     ///
     /// Written through borrowed buffers into a fresh array: the same loop over the analysis's own arrays paid a
-    /// uniqueness check and a retain per token, as much as the whole context-phrase pass.
+    /// uniqueness check and a retain per token, as much as the whole context-phrase pass. The cues are looked at
+    /// only at the next cue's start (`nextCue`), not at every token.
     private static func clauses(
         tokens: [Token], sentences: [Range<Int>], cues: [Match<LexiconTables.CueEntry>]
     ) -> [Int32] {
@@ -147,18 +166,24 @@ final class ReportAnalysis {
                 cues.withUnsafeBufferPointer { cues in
                     var clause: Int32 = 0
                     var cueIndex = 0
+                    // The start of `cues[cueIndex]`: before it, no cue can start at a token.
+                    var nextCue = cues.isEmpty ? Int.max : cues[0].start
                     for (sentenceIndex, sentence) in sentences.enumerated() {
                         if sentenceIndex > 0 { clause += 1 }
-                        for index in sentence {
-                            while cueIndex < cues.count && cues[cueIndex].start < index { cueIndex += 1 }
-                            if cueIndex < cues.count, cues[cueIndex].start == index,
-                                cues[cueIndex].payload.kind == .terminator, index > sentence.lowerBound
-                            {
-                                clause += 1
+                        var index = sentence.lowerBound
+                        while index < sentence.upperBound {
+                            if index >= nextCue {
+                                while cueIndex < cues.count && cues[cueIndex].start < index { cueIndex += 1 }
+                                if cueIndex < cues.count, cues[cueIndex].start == index,
+                                    cues[cueIndex].payload.kind == .terminator, index > sentence.lowerBound
+                                {
+                                    clause += 1
+                                }
+                                nextCue = cueIndex < cues.count ? cues[cueIndex].start : Int.max
                             }
                             clauseOf[index] = clause
-                            let token = tokens[index]
-                            if token.kind == .punctuation && token.byte == 0x3B { clause += 1 }
+                            if tokens[index].byte == 0x3B && tokens[index].kind == .punctuation { clause += 1 }
+                            index &+= 1
                         }
                     }
                 }
@@ -169,10 +194,16 @@ final class ReportAnalysis {
     /// A word that could start a node mention the findings table does not see: the "schmorl" family (any
     /// spelling keeps "mo" after an "s") and the abbreviation "SN".
     @inline(__always)
-    private static func mayNameNode(_ token: Token, _ folded: [UInt8], _ tables: LexiconTables) -> Bool {
+    private static func mayNameNode(
+        _ token: Token, _ folded: [UInt8], _ nodeNameWords: UnsafeBufferPointer<LexiconTables.NodeNameWord>
+    ) -> Bool {
         if token.kind != .word { return false }
-        if token.word == tables.words.schmorls || token.word == tables.words.sn || token.word == tables.words.sns {
-            return true
+        if token.word >= 0 {
+            switch nodeNameWords[Int(token.word)] {
+            case .never: return false
+            case .always: return true
+            case .bySpelling: break
+            }
         }
         return folded[Int(token.start)] == 0x73 && hasSchmorlShape(token, folded)
     }
