@@ -43,16 +43,21 @@ struct Tokenizer {
         let base = folded.baseAddress!
         let bufferEnd = base + count
         while index < count {
-            let byte = folded[index]
-            let byteClass = classes[Int(byte)]
+            var byte = folded[index]
+            var byteClass = classes[Int(byte)]
             if byteClass >= Self.separator {
-                if byteClass == Self.lineBreak {
-                    // A second line break makes a blank line.
-                    whiteSpace |= (whiteSpace & Token.lineBreakBeforeFlag) << 1 | Token.lineBreakBeforeFlag
-                }
+                // A run of white space, read in its own loop up to the next token.
                 whiteSpace |= Token.spaceBeforeFlag
-                index &+= 1
-                continue
+                repeat {
+                    if byteClass == Self.lineBreak {
+                        // A second line break makes a blank line.
+                        whiteSpace |= (whiteSpace & Token.lineBreakBeforeFlag) << 1 | Token.lineBreakBeforeFlag
+                    }
+                    index &+= 1
+                    if index == count { return written }
+                    byte = folded[index]
+                    byteClass = classes[Int(byte)]
+                } while byteClass >= Self.separator
             }
             let start = index
             if byteClass == Self.letter {
