@@ -13,8 +13,11 @@ struct Tokenizer {
         // per-token append (its uniqueness and capacity checks were a tenth of the tokeniser's cost).
         tokens = folded.withUnsafeBufferPointer { folded in
             Self.byteClasses.withUnsafeBufferPointer { classes in
-                [Token](unsafeUninitializedCapacity: folded.count) { buffer, initializedCount in
-                    initializedCount = tokenize(folded, classes: classes, vocabulary: vocabulary, into: buffer.baseAddress!)
+                vocabulary.withProbe { probe in
+                    [Token](unsafeUninitializedCapacity: folded.count) { buffer, initializedCount in
+                        initializedCount = tokenize(
+                            folded, classes: classes, vocabulary: vocabulary, probe: probe, into: buffer.baseAddress!)
+                    }
                 }
             }
         }
@@ -23,7 +26,7 @@ struct Tokenizer {
     /// Writes the tokens of `folded` to `output` (room for one token per byte); returns how many.
     private static func tokenize(
         _ folded: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
-        into output: UnsafeMutablePointer<Token>
+        probe: Vocabulary.Probe, into output: UnsafeMutablePointer<Token>
     ) -> Int {
         let count = folded.count
         var written = 0
@@ -40,50 +43,57 @@ struct Tokenizer {
         let base = folded.baseAddress!
         let bufferEnd = base + count
         while index < count {
-            let byte = folded[index]
-            if byte == 0x0A {
-                // A second line break makes a blank line.
-                whiteSpace |= (whiteSpace & Token.lineBreakBeforeFlag) << 1 | Token.lineBreakBeforeFlag
-                    | Token.spaceBeforeFlag
-                index += 1
-                continue
-            }
-            if classes[Int(byte)] & Self.separator != 0 {
+            var byte = folded[index]
+            var byteClass = classes[Int(byte)]
+            if byteClass >= Self.separator {
+                // A run of white space, read in its own loop up to the next token.
                 whiteSpace |= Token.spaceBeforeFlag
-                index += 1
-                continue
+                repeat {
+                    if byteClass == Self.lineBreak {
+                        // A second line break makes a blank line.
+                        whiteSpace |= (whiteSpace & Token.lineBreakBeforeFlag) << 1 | Token.lineBreakBeforeFlag
+                    }
+                    index &+= 1
+                    if index == count { return written }
+                    byte = folded[index]
+                    byteClass = classes[Int(byte)]
+                } while byteClass >= Self.separator
             }
             let start = index
-            if isLetter(byte) {
-                // Find the word's end first (one table lookup per byte); its key is then read in 64-bit loads.
-                var hasFiller = false
-                index += 1
-                while index < count {
-                    let next = folded[index]
-                    if classes[Int(next)] & Self.wordPart != 0 {
-                        index += 1
-                    } else if next == FoldedText.filler {
-                        hasFiller = true
-                        index += 1
-                    } else if next == 0x27, index + 1 < count, isLetter(folded[index + 1]) || folded[index + 1] == FoldedText.filler {
-                        index += 1
-                    } else if next == 0x27, folded[index - 1] == 0x73 {  // schmorls'
-                        index += 1
+            if byteClass == Self.letter {
+                var end: Int
+                let id: Int32
+                if let after = shortWordFollowing(folded, at: start) {
+                    // Most words: the eight bytes after the first byte show where the word ends and, with the
+                    // first byte, make its key.
+                    end = start &+ 1 &+ Self.stops(after).trailingZeroBitCount &>> 3
+                    index = end
+                    id = probe.lookup(WordKey(firstByte: byte, following: after, length: end &- start), at: base + start)
+                } else {
+                    // Find the word's end first (eight bytes at a time); its key is then read in 64-bit loads.
+                    var hasFiller = false
+                    index = plainWordEnd(folded, from: index &+ 1)
+                    // Bytes that continue a word only in context: filler, an apostrophe.
+                    while index < count {
+                        let next = folded[index]
+                        if next == FoldedText.filler {
+                            hasFiller = true
+                        } else if next != 0x27 || !apostropheContinuesWord(folded, at: index) {
+                            break
+                        }
+                        index = plainWordEnd(folded, from: index &+ 1)
+                    }
+                    end = index
+                    if hasFiller {
+                        // Trailing fillers belong to the white space that follows.
+                        while end > start + 1 && folded[end - 1] == FoldedText.filler { end -= 1 }
+                        id = vocabulary.lookup(folded, start..<end)
                     } else {
-                        break
+                        id = probe.lookup(WordKey(base + start, length: end - start, end: bufferEnd), at: base + start)
                     }
                 }
-                var end = index
-                let id: Int32
-                if hasFiller {
-                    // Trailing fillers belong to the white space that follows.
-                    while end > start + 1 && folded[end - 1] == FoldedText.filler { end -= 1 }
-                    id = vocabulary.lookup(folded, start..<end)
-                } else {
-                    id = vocabulary.lookup(WordKey(base + start, length: end - start, end: bufferEnd), at: base + start)
-                }
                 emit(.word, start, end, id, byte)
-            } else if isDigit(byte) {
+            } else if byteClass == Self.digit {
                 index += 1
                 while index < count, isDigit(folded[index]) { index += 1 }
                 if index + 1 < count, folded[index] == 0x2E, isDigit(folded[index + 1]) {
@@ -93,7 +103,7 @@ struct Tokenizer {
                 // Digits hold no filler: the word's direct key lookup serves ("1", "12" as words of a phrase).
                 let id =
                     index - start <= 2
-                    ? vocabulary.lookup(WordKey(base + start, length: index - start, end: bufferEnd), at: base + start)
+                    ? probe.lookup(WordKey(base + start, length: index - start, end: bufferEnd), at: base + start)
                     : -1
                 emit(.number, start, index, id, byte)
             } else {
@@ -113,13 +123,74 @@ struct Tokenizer {
         return written
     }
 
-    /// Byte classes, one table lookup instead of a chain of comparisons per byte.
-    private static let wordPart: UInt8 = 1  // continues a word: a letter, a digit or a byte >= 0x80
-    private static let separator: UInt8 = 2  // white space other than a line break, control bytes, DEL, filler
+    /// Whether the apostrophe at `index` (after a word's bytes) stays in the word: before a letter
+    /// ("schmorl's"), or after "s" ("schmorls'").
+    @inline(__always)
+    private static func apostropheContinuesWord(_ folded: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        if index + 1 < folded.count, isLetter(folded[index + 1]) || folded[index + 1] == FoldedText.filler {
+            return true
+        }
+        return folded[index - 1] == 0x73
+    }
+
+    /// The eight bytes after the first byte of the word at `start` when they hold its end and the byte that ends
+    /// it is neither filler nor an apostrophe (which may continue the word), as most words: nil otherwise, or when
+    /// fewer than nine bytes are left.
+    @inline(__always)
+    private static func shortWordFollowing(_ folded: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt64? {
+        guard start &+ 9 <= folded.count else { return nil }
+        let after = UInt64(
+            littleEndian: UnsafeRawBufferPointer(folded).loadUnaligned(fromByteOffset: start &+ 1, as: UInt64.self))
+        let stops = Self.stops(after)
+        if stops == 0 { return nil }
+        let next = folded[start &+ 1 &+ stops.trailingZeroBitCount &>> 3]
+        return next != FoldedText.filler && next != 0x27 ? after : nil
+    }
+
+    /// The high bit of each byte of `word` (eight bytes, little-endian) that does not continue a word on its own:
+    /// anything but a small letter, a digit or a byte >= 0x80.
+    @inline(__always)
+    private static func stops(_ word: UInt64) -> UInt64 {
+        // The low seven bits of each byte, so that no sum below carries into the next byte; a byte >= 0x80 is
+        // a word part whatever its low bits say.
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        let letters = (low &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(low &+ 0x0505_0505_0505_0505)  // a...z
+        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)  // 0...9
+        return ~(letters | digits | word) & 0x8080_8080_8080_8080
+    }
+
+    /// The first index from `index` on whose byte does not continue a word on its own (a letter, a digit or a
+    /// byte >= 0x80), or the end.
+    ///
+    /// Eight bytes are tested at once: a branch per byte at the end of every word was the tokeniser's most
+    /// mispredicted branch; most words end within the first eight bytes.
+    /// - Complexity: O(length of the run / 8).
+    @inline(__always)
+    private static func plainWordEnd(_ folded: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        let count = folded.count
+        let raw = UnsafeRawBufferPointer(folded)
+        var index = index
+        while index &+ 8 <= count {
+            let stops = Self.stops(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            if stops != 0 { return index &+ stops.trailingZeroBitCount &>> 3 }
+            index &+= 8
+        }
+        while index < count, isLetter(folded[index]) || isDigit(folded[index]) { index &+= 1 }
+        return index
+    }
+
+    /// Byte classes, one table lookup and one comparison instead of a chain of comparisons per token: the rest of
+    /// the bytes (ASCII punctuation) are class 0.
+    private static let letter: UInt8 = 1  // starts a word: a small letter or a byte >= 0x80
+    private static let digit: UInt8 = 2
+    private static let separator: UInt8 = 3  // white space other than a line break, control bytes, DEL, filler
+    private static let lineBreak: UInt8 = 4
     private static let byteClasses: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
         let byte = UInt8(value)
-        if isLetter(byte) || isDigit(byte) { return wordPart }
-        if byte != 0x0A && (byte <= 0x20 || byte == FoldedText.filler || byte == 0x7F) { return separator }
+        if isLetter(byte) { return letter }
+        if isDigit(byte) { return digit }
+        if byte == 0x0A { return lineBreak }
+        if byte <= 0x20 || byte == FoldedText.filler || byte == 0x7F { return separator }
         return 0
     }
 
