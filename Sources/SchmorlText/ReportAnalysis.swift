@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// Every stage's output for one report, computed once in order: fold, tokenise, match, lay out, parse levels.
 ///

@@ -144,24 +144,16 @@ final class Vocabulary: Sendable {
             canonical[word] = Int32(canonical.count)
             entries.append((word, canonical[word]!))
         }
-        // A spelling listed twice (a variant that is also the target of another variant: tumours → tumors → tumor)
-        // keeps its later id, the one `canonicalIndex` gives it too. Only spellings of this loop can repeat: the
-        // words above are neither variants nor (being canonical already) added as targets here.
-        var variantLoopEntry: [String: Int] = [:]
-        func add(_ spelling: String, _ id: Int32) {
-            if let entry = variantLoopEntry[spelling] {
-                entries[entry].1 = id
-            } else {
-                variantLoopEntry[spelling] = entries.count
-                entries.append((spelling, id))
-            }
-        }
-        for (variant, target) in variants.sorted(by: { $0.key < $1.key }) {
+        // Variants are followed to the end of their chain (tumours → tumors → tumor), so every spelling of a word
+        // gets the one id its phrases are written with: a variant whose target is itself a variant would otherwise
+        // become a word of its own, and "tumors" would not match the phrases written "tumor".
+        for (variant, written) in variants.sorted(by: { $0.key < $1.key }) {
+            let target = Self.endOfChain(written, variants)
             if canonical[target] == nil {
                 canonical[target] = Int32(canonical.count)
-                add(target, canonical[target]!)
+                entries.append((target, canonical[target]!))
             }
-            add(variant, canonical[target]!)
+            entries.append((variant, canonical[target]!))
         }
         precondition(entries.count <= Int(UInt16.max), "vocabulary too large for a 16-bit entry index")
         var spellings: [[UInt8]] = []
@@ -231,6 +223,18 @@ final class Vocabulary: Sendable {
         self.spellingStart = spellingStart
         self.count = canonical.count
         self.canonicalIndex = canonical
+    }
+
+    /// The spelling a chain of variants ends at: `word` itself when it is no variant.
+    private static func endOfChain(_ word: String, _ variants: [String: String]) -> String {
+        var word = word
+        var steps = 0
+        while let next = variants[word] {
+            steps += 1
+            precondition(steps <= variants.count, "spelling variants form a cycle at \(word)")
+            word = next
+        }
+        return word
     }
 
     /// The one slot a key with hash `hash` can be in, given its bucket's displacement: the displaced hash mixed by

@@ -123,6 +123,9 @@ import Testing
         ("Metastasis is less likely.", []),
         ("Cannot exclude an acute endplate fracture.", [.fracture]),
         ("Mass effect on the thecal sac.", []),
+        // Spelling variants reach the word the lexicon writes, through a chain too: tumours → tumors → tumor.
+        ("HISTORY: resected brain tumours.\nFINDINGS: Normal.", [.malignancy]),
+        ("HISTORY: resected brain tumors.\nFINDINGS: Normal.", [.malignancy]),
     ])
     func differentials(_ text: String, _ expected: [DifferentialCondition]) {
         let found = TextEngine().extract(ReportDocument(id: "t", text: text)).differentials.map(\.condition)
