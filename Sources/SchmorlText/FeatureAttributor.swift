@@ -223,7 +223,9 @@ struct FeatureAttributor {
             }
         }
         // Sizes: "6 mm", "1.2 x 1.0 cm", "up to 8 mm", "8-mm".
-        for index in tokens.indices where tokens[index].word == words.mm || tokens[index].word == words.cm {
+        var unit = 0
+        while case let index = Self.nextUnit(tokens, from: unit, words: words), index < tokens.count {
+            unit = index + 1
             var largest: Double?
             var start = index
             var look = index - 1
@@ -253,6 +255,19 @@ struct FeatureAttributor {
             }
         }
         return result
+    }
+
+    /// The first token at or after `from` that is "mm" or "cm" (or `tokens.count`): one pass over every token of a
+    /// report with a node, read through a borrowed buffer.
+    @inline(__always)
+    private static func nextUnit(_ tokens: [Token], from: Int, words: LexiconTables.CommonWords) -> Int {
+        let mm = words.mm
+        let cm = words.cm
+        return tokens.withUnsafeBufferPointer { tokens in
+            var index = from
+            while index < tokens.count && tokens[index].word != mm && tokens[index].word != cm { index += 1 }
+            return index
+        }
     }
 
     private func clauseStart(of token: Int, sentence: Range<Int>) -> Int {

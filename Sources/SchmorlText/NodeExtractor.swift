@@ -41,11 +41,7 @@ struct NodeExtractor {
         while index < tokens.count {
             // Skip to the next token that may start a mention.
             let stop = min(nodeWords.nextStart(from: index), tokens.count)
-            while index < stop {
-                let token = tokens[index]
-                if mayStartFamily(token) || (snDefined && (token.word == words.sn || token.word == words.sns)) { break }
-                index += 1
-            }
+            index = nextFamilyWord(from: index, to: stop, snDefined: snDefined)
             guard index < tokens.count else { break }
             let token = tokens[index]
             if mayStartFamily(token), let found = schmorlMention(at: index, nodeWords: nodeWords) {
@@ -89,6 +85,56 @@ struct NodeExtractor {
             index += 1
         }
         return mentions
+    }
+
+    /// The first token of `from..<to` that may start a mention of the "schmorl" family (`mayStartFamily` in
+    /// `findMentions`), or "SN" / "SNs" once defined; `to` when there is none.
+    ///
+    /// Every such word starts with "s": each spelling the vocabulary merges into "schmorl's" does, a fuzzy spelling
+    /// must, and so do "sn" and "sns". Every other token costs one byte comparison, and the shape test runs over
+    /// borrowed buffers: this scan visits every token of every report.
+    private func nextFamilyWord(from: Int, to: Int, snDefined: Bool) -> Int {
+        let words = analysis.tables.words
+        let schmorls = words.schmorls
+        let sn = words.sn
+        let sns = words.sns
+        return analysis.tokens.withUnsafeBufferPointer { tokens in
+            analysis.folded.withUnsafeBufferPointer { folded in
+                var index = from
+                while index < to {
+                    let token = tokens[index]
+                    if token.byte == 0x73 {
+                        if token.kind == .word
+                            && (token.word == schmorls
+                                || (token.end - token.start >= 4 && Self.hasSchmorlShape(token, folded)))
+                        {
+                            return index
+                        }
+                        if snDefined && (token.word == sn || token.word == sns) { return index }
+                    }
+                    index += 1
+                }
+                return to
+            }
+        }
+    }
+
+    /// `ReportAnalysis.hasSchmorlShape` for a word token whose first byte is "s": an "m" then an "o", filler bytes
+    /// between them ignored. The first byte ("s") is neither, so the scan starts after it.
+    @inline(__always)
+    private static func hasSchmorlShape(_ token: Token, _ folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        var sawM = false
+        var index = Int(token.start) + 1
+        let end = Int(token.end)
+        while index < end {
+            let byte = folded[index]
+            if byte != FoldedText.filler {
+                if sawM && byte == 0x6F { return true }
+                sawM = byte == 0x6D
+            }
+            index += 1
+        }
+        return false
     }
 
     /// The node names and node nouns of the findings, looked up by the token they start at.
