@@ -22,7 +22,8 @@ struct DifferentialExtractor {
             guard case .differential(let condition) = match.payload else { continue }
             let range = match.start..<match.end
             let section = analysis.section(of: match.start)
-            let decision = context.assess(range)
+            // The verdict only: the cue's text is made for the mentions that are kept.
+            let decision = context.verdict(range)
             var certainty: DifferentialCertainty
             switch decision.kind {
             case .negation?, .resolution?, .indication?, .hypothetical?: continue
@@ -35,7 +36,7 @@ struct DifferentialExtractor {
             if condition == .fracture, isNearHardware(range) { continue }
             // "pathologic fracture" lists fracture only when spinal, malignancy always.
             let mention = DifferentialMention(
-                certainty: certainty, evidence: analysis.evidence(range), cue: decision.cue?.evidence,
+                certainty: certainty, evidence: analysis.evidence(range), cue: decision.cue.map { analysis.evidence($0) },
                 section: section.kind.rawValue)
             if let index = mentionsByCondition.firstIndex(where: { $0.condition == condition }) {
                 mentionsByCondition[index].mentions.append(mention)

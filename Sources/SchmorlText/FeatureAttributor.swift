@@ -180,7 +180,8 @@ struct FeatureAttributor {
             let range = match.start..<match.end
             // A mention's own name words ("defect" in "node-like defect") are features too, but the node noun
             // "deformity"/"lesion"/"herniation" is not disruption.
-            let decision = extractor.context.assess(range)
+            // The verdict only: the cue's text is never shown for a feature.
+            let decision = extractor.context.verdict(range)
             var value = decision.assertion != .absent
             if (range.contains { analysis.tables.inverting.contains(tokens[$0].word) }) { value = !value }
             if kind == .large || kind == .painLink, !value { continue }
@@ -198,17 +199,20 @@ struct FeatureAttributor {
                 decision.assertion == .possible
                 && decision.cue.map { cue in
                     mentions.contains { mention in
-                        analysis.span(mention.tokens).start >= cue.evidence.span.end
+                        analysis.span(mention.tokens).start >= analysis.span(cue).end
                             && analysis.span(mention.tokens).end <= analysis.span(range).start
                     }
                 } ?? false
             if decision.assertion == .possible, kind != .painLink, kind != .large, !hedgeOverNode {
                 if case .comparison = kind {} else { continue }
             }
+            let owners = owner(of: range, kind: kind, negated: !value, siteOfSentence: &siteOfSentence)
+            // The evidence text is made once, and only for a feature that has an owner.
+            guard !owners.isEmpty else { continue }
             let evidence = analysis.evidence(range)
             let tier = EvidenceTier(analysis.section(of: match.start).kind)
             let sentenceStart = analysis.layout.sentences[analysis.sentence(of: range.lowerBound)].lowerBound
-            for (mention, only) in owner(of: range, kind: kind, negated: !value, siteOfSentence: &siteOfSentence) {
+            for (mention, only) in owners {
                 // A comparison word speaks of the node in its own clause, or in a sentence that refers back
                 // ("They are unchanged").
                 if case .comparison = kind,
@@ -247,11 +251,14 @@ struct FeatureAttributor {
             let millimetres = tokens[index].word == words.cm ? largest * 10 : largest
             let range = start..<(index + 1)
             let tier = EvidenceTier(analysis.section(of: start).kind)
-            for (mention, only) in owner(of: range, kind: .size(millimetres), negated: false, siteOfSentence: &siteOfSentence) {
+            let owners = owner(of: range, kind: .size(millimetres), negated: false, siteOfSentence: &siteOfSentence)
+            guard !owners.isEmpty else { continue }
+            let evidence = analysis.evidence(range)
+            for (mention, only) in owners {
                 result.append(
                     AttachedFeature(
-                        kind: .size(millimetres), value: true, evidence: analysis.evidence(range), mention: mention,
-                        only: only, tier: tier))
+                        kind: .size(millimetres), value: true, evidence: evidence, mention: mention, only: only,
+                        tier: tier))
             }
         }
         return result
@@ -265,7 +272,14 @@ struct FeatureAttributor {
         let cm = words.cm
         return tokens.withUnsafeBufferPointer { tokens in
             var index = from
-            while index < tokens.count && tokens[index].word != mm && tokens[index].word != cm { index += 1 }
+            func isUnit(_ token: Token) -> Bool { token.word == mm || token.word == cm }
+            // Four tokens a step while none is a unit (few are).
+            while index &+ 4 <= tokens.count, !isUnit(tokens[index]), !isUnit(tokens[index &+ 1]),
+                !isUnit(tokens[index &+ 2]), !isUnit(tokens[index &+ 3])
+            {
+                index &+= 4
+            }
+            while index < tokens.count && !isUnit(tokens[index]) { index += 1 }
             return index
         }
     }

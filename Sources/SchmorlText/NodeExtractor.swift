@@ -102,6 +102,13 @@ struct NodeExtractor {
             analysis.folded.withUnsafeBufferPointer { folded in
                 var index = from
                 while index < to {
+                    // Four tokens a step while none starts with "s" (most do not).
+                    while index &+ 4 <= to, tokens[index].byte != 0x73, tokens[index &+ 1].byte != 0x73,
+                        tokens[index &+ 2].byte != 0x73, tokens[index &+ 3].byte != 0x73
+                    {
+                        index &+= 4
+                    }
+                    guard index < to else { break }
                     let token = tokens[index]
                     if token.byte == 0x73 {
                         if token.kind == .word
@@ -120,12 +127,26 @@ struct NodeExtractor {
     }
 
     /// `ReportAnalysis.hasSchmorlShape` for a word token whose first byte is "s": an "m" then an "o", filler bytes
-    /// between them ignored. The first byte ("s") is neither, so the scan starts after it.
+    /// between them ignored. The first byte ("s") is neither, so the test starts after it.
+    ///
+    /// Most words starting with "s" are short ("signal", "spinal", "superior"): their other bytes are read in one
+    /// 64-bit load and tested together, "m" and "o" adjacent, unless a filler byte is among them (then byte by byte).
     @inline(__always)
     private static func hasSchmorlShape(_ token: Token, _ folded: UnsafeBufferPointer<UInt8>) -> Bool {
-        var sawM = false
-        var index = Int(token.start) + 1
+        let start = Int(token.start) + 1
         let end = Int(token.end)
+        let count = end - start
+        if count > 0, count <= 8, start + 8 <= folded.count, let base = folded.baseAddress {
+            let loaded = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self).littleEndian
+            // Only the token's own bytes; the zeroed rest is neither "m", "o" nor filler.
+            let bytes = count == 8 ? loaded : loaded & ((1 &<< UInt64(count &* 8)) &- 1)
+            if zeroBytes(bytes ^ spread(FoldedText.filler)) == 0 {
+                // "m" in byte i and "o" in byte i + 1 (little-endian: the next byte is the next higher one).
+                return (zeroBytes(bytes ^ spread(0x6D)) &<< 8) & zeroBytes(bytes ^ spread(0x6F)) != 0
+            }
+        }
+        var sawM = false
+        var index = start
         while index < end {
             let byte = folded[index]
             if byte != FoldedText.filler {
@@ -135,6 +156,17 @@ struct NodeExtractor {
             index += 1
         }
         return false
+    }
+
+    /// `byte` in each of the eight bytes of a word.
+    @inline(__always)
+    private static func spread(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// The top bit of each byte of `word` that is zero, and no other bit (exact: no carry between bytes).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word | low)
     }
 
     /// The node names and node nouns of the findings, looked up by the token they start at.
