@@ -39,6 +39,18 @@ struct FeatureAttributor {
         var competing: [Range<Int>] = []
         competing.reserveCapacity(analysis.findings.count)
         for match in analysis.findings where match.payload == .competingFinding { competing.append(match.start..<match.end) }
+        // The competing findings that start in `tokens`: a slice, since they are in token order (as the findings are).
+        func competingFindings(startingIn tokens: Range<Int>) -> ArraySlice<Range<Int>> {
+            var low = 0
+            var high = competing.count
+            while low < high {
+                let middle = (low + high) / 2
+                if competing[middle].lowerBound < tokens.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < competing.count && competing[end].lowerBound < tokens.upperBound { end += 1 }
+            return competing[low..<end]
+        }
         // Whether a sentence holds a word that refers back ("it", "this"): asked only on the last fallbacks, so
         // read from the context matches when asked rather than kept per sentence.
         func refersBack(_ sentence: Int) -> Bool {
@@ -72,15 +84,16 @@ struct FeatureAttributor {
             // The feature's own level.
             // A heading's level is a feature's site only when its sentence names no node of its own.
             let ownLocations = localLocations(of: range, sentence: sentence, useHeading: inSentence.isEmpty)
-            let clauseStart = clauseStart(of: range.lowerBound, sentence: sentence)
-            if !ownLocations.isEmpty, inSentence.isEmpty,
-                competing.contains(where: {
+            if !ownLocations.isEmpty, inSentence.isEmpty {
+                // Both tests need a finding that starts in the sentence (the clause start is not before it).
+                let clauseStart = clauseStart(of: range.lowerBound, sentence: sentence)
+                if competingFindings(startingIn: sentence).contains(where: {
                     (clauseStart..<range.lowerBound).contains($0.lowerBound)
-                        || (sentence.contains($0.lowerBound) && analysis.clause(of: $0.lowerBound) == analysis.clause(of: range.lowerBound))
-                })
-            {
-                // "The conus terminates at the L1 level and is normal in signal": the conus owns it.
-                return []
+                        || analysis.clause(of: $0.lowerBound) == analysis.clause(of: range.lowerBound)
+                }) {
+                    // "The conus terminates at the L1 level and is normal in signal": the conus owns it.
+                    return []
+                }
             }
             // Contact with a root or the thecal sac is the node's only when the node is its subject (domain.md
             // §3.4), never by level alone ("The thecal sac measures 9 mm" under a level heading).
@@ -104,7 +117,7 @@ struct FeatureAttributor {
             if !inSentence.isEmpty {
                 if let nearest = inSentence.last(where: { mentions[$0].tokens.upperBound <= range.lowerBound }) {
                     let between = mentions[nearest].tokens.upperBound..<range.lowerBound
-                    if !competing.contains(where: { between.contains($0.lowerBound) }) {
+                    if competingFindings(startingIn: between).isEmpty {
                         if kind == .posteriorExtension || !isRootContact(range)
                             || analysis.clause(of: mentions[nearest].tokens.lowerBound) == analysis.clause(of: range.lowerBound)
                             || startsWithReferBack(sentence.lowerBound..<range.lowerBound)
@@ -116,7 +129,7 @@ struct FeatureAttributor {
                 }
                 if let nearest = inSentence.first(where: { mentions[$0].tokens.lowerBound >= range.upperBound }) {
                     let between = range.upperBound..<mentions[nearest].tokens.lowerBound
-                    if !competing.contains(where: { between.contains($0.lowerBound) }), !isRootContact(range) {
+                    if competingFindings(startingIn: between).isEmpty, !isRootContact(range) {
                         return [(nearest, nil)]
                     }
                 }
@@ -291,8 +304,21 @@ struct FeatureAttributor {
         return start
     }
 
+    /// Whether a root-contact phrase starts where `range` does. The findings are in token order, so only those
+    /// starting at that token are read (found by binary search).
     private func isRootContact(_ range: Range<Int>) -> Bool {
-        analysis.findings.contains { $0.start == range.lowerBound && $0.payload == .rootContact }
+        let findings = analysis.findings
+        var low = 0
+        var high = findings.count
+        while low < high {
+            let middle = (low + high) / 2
+            if findings[middle].start < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        while low < findings.count && findings[low].start == range.lowerBound {
+            if findings[low].payload == .rootContact { return true }
+            low += 1
+        }
+        return false
     }
 
     private func startsWithReferBack(_ range: Range<Int>) -> Bool {
