@@ -20,7 +20,7 @@ struct EndplateFinder {
             let wordStart = match.start
             let wordEnd = match.end
             // "plate" alone only after "end".
-            if isWord(wordStart, "plate") || isWord(wordStart, "plates") { continue }
+            if analysis.spells(wordStart, "plate") || analysis.spells(wordStart, "plates") { continue }
             let sentence = analysis.layout.sentences[analysis.sentence(of: wordStart)]
             var directions: [Endplate] = []
             var levels: [Int] = []
@@ -124,17 +124,5 @@ struct EndplateFinder {
             index += 1
         }
         return nil
-    }
-
-    /// Whether token `index` is spelt `word` in the folded text. `word` is ASCII without "k", "`" or ";", so byte
-    /// equality is the answer String equality of `analysis.word(index)` gives (no other character is canonically
-    /// equivalent to those letters), without making a String.
-    private func isWord(_ index: Int, _ word: StaticString) -> Bool {
-        let token = analysis.tokens[index]
-        guard Int(token.end - token.start) == word.utf8CodeUnitCount else { return false }
-        let folded = analysis.folded
-        let start = Int(token.start)
-        for offset in 0..<word.utf8CodeUnitCount where folded[start + offset] != word.utf8Start[offset] { return false }
-        return true
     }
 }

@@ -230,9 +230,12 @@ struct NodeExtractor {
         var next = index + 1
         // "Schmorl' s node", "Schmorl 's node"
         if next < tokens.count, tokens[next].byte == 0x27 { next += 1 }
-        if next < tokens.count, analysis.word(next) == "s", tokens[next].kind == .word { next += 1 }
+        if next < tokens.count, analysis.spells(next, "s"), tokens[next].kind == .word { next += 1 }
         if next < tokens.count, tokens[next].kind == .punctuation, tokens[next].byte == 0x2D { next += 1 }
-        if next < tokens.count, let noun = nodeWords.words(at: next).noun, ["node", "nodes", "nodule", "nodules", "nod"].contains(analysis.word(next)) {
+        if next < tokens.count, let noun = nodeWords.words(at: next).noun,
+            analysis.spells(next, "node") || analysis.spells(next, "nodes") || analysis.spells(next, "nodule")
+                || analysis.spells(next, "nodules") || analysis.spells(next, "nod")
+        {
             return (noun.end, noun.plural)
         }
         if next < tokens.count, tokens[next].word == words.type || tokens[next].word == words.like {
@@ -331,7 +334,7 @@ struct NodeExtractor {
                 if marks.contains(.competingStart, at: right) {
                     // "No Schmorl's node or fracture at L1": a finding coordinated with the name shares its level.
                     let joined = right == mention.tokens.upperBound + 1
-                        && [words.or, words.and].contains(tokens[right - 1].word)
+                        && (tokens[right - 1].word == words.or || tokens[right - 1].word == words.and)
                     guard joined, let end = analysis.findings.first(where: { $0.start == right && $0.payload == .competingFinding })?.end
                     else { break }
                     right = end
@@ -355,12 +358,12 @@ struct NodeExtractor {
                     continue
                 }
                 if token.kind == .punctuation {
-                    if [0x2C, 0x2D, 0x2F, 0x28, 0x29].contains(token.byte) {
-                        right += 1
-                        steps += 1
-                        continue
-                    }
-                    break
+                    // "," "-" "/" "(" ")" go on with the location phrase; other punctuation ends it.
+                    let byte = token.byte
+                    guard byte == 0x2C || byte == 0x2D || byte == 0x2F || byte == 0x28 || byte == 0x29 else { break }
+                    right += 1
+                    steps += 1
+                    continue
                 }
                 if token.kind == .number || analysis.tables.locationWords.contains(token.word)
                     || token.word == words.mm || token.word == words.cm || token.word == words.x
