@@ -308,20 +308,7 @@ struct NodeExtractor {
     func locate(_ mentions: inout [NodeMention]) {
         // Most reports name no node: nothing to locate, and none of the per-token maps below is needed.
         guard !mentions.isEmpty else { return }
-        var marks = WindowMarks(count: tokens.count + 1)
-        for mention in mentions { marks.insert(.mentionStart, at: mention.tokens.lowerBound) }
-        for match in analysis.findings where match.payload == .competingFinding {
-            marks.insert(.competingStart, at: match.start)
-            marks.insert(.competingEnd, at: match.end)
-        }
-        for match in analysis.context {
-            switch match.payload {
-            case .region(let region): marks.setRegion(region, at: match.start)
-            case .multipleQuantifier: for index in match.start..<match.end { marks.insert(.multiple, at: index) }
-            case .bothEndplates: for index in match.start..<match.end { marks.insert(.both, at: index) }
-            default: break
-            }
-        }
+        let marks = WindowMarks(count: tokens.count + 1, mentions: mentions, analysis: analysis)
         var lastNamed: Int?
         for index in mentions.indices {
             var mention = mentions[index]
@@ -467,15 +454,38 @@ struct NodeExtractor {
         private var bytes: [UInt8]
         private static let regionShift: UInt8 = 5
 
-        init(count: Int) { bytes = [UInt8](repeating: 0, count: count) }
+        /// The marks of `mentions` and of the analysis's competing findings and context words over `count` tokens,
+        /// written through one borrowed buffer (a mutation of the array per mark paid a uniqueness check each).
+        init(count: Int, mentions: [NodeMention], analysis: ReportAnalysis) {
+            var bytes = [UInt8](repeating: 0, count: count)
+            bytes.withUnsafeMutableBufferPointer { bytes in
+                func insert(_ mark: Mark, at index: Int) {
+                    if index >= 0 && index < bytes.count { bytes[index] |= mark.rawValue }
+                }
+                for index in mentions.indices { insert(.mentionStart, at: mentions[index].tokens.lowerBound) }
+                for match in analysis.findings where match.payload == .competingFinding {
+                    insert(.competingStart, at: match.start)
+                    insert(.competingEnd, at: match.end)
+                }
+                for match in analysis.context {
+                    switch match.payload {
+                    case .region(let region):
+                        // The last region set at a token wins; the marks in the low bits stay.
+                        let index = match.start
+                        guard index >= 0 && index < bytes.count else { continue }
+                        bytes[index] = (bytes[index] & ((1 << Self.regionShift) - 1)) | (Self.code(of: region) << Self.regionShift)
+                    case .multipleQuantifier: for index in match.start..<match.end { insert(.multiple, at: index) }
+                    case .bothEndplates: for index in match.start..<match.end { insert(.both, at: index) }
+                    default: break
+                    }
+                }
+            }
+            self.bytes = bytes
+        }
 
         /// Out-of-range indices carry no mark.
         @inline(__always) func contains(_ mark: Mark, at index: Int) -> Bool {
             index >= 0 && index < bytes.count && bytes[index] & mark.rawValue != 0
-        }
-
-        @inline(__always) mutating func insert(_ mark: Mark, at index: Int) {
-            if index >= 0 && index < bytes.count { bytes[index] |= mark.rawValue }
         }
 
         func region(at index: Int) -> SpinalRegion? {
@@ -490,18 +500,15 @@ struct NodeExtractor {
             }
         }
 
-        /// The last region set at a token wins.
-        mutating func setRegion(_ region: SpinalRegion, at index: Int) {
-            guard index >= 0 && index < bytes.count else { return }
-            let code: UInt8
+        /// A region's code in bits 5 to 7 (0 is none).
+        private static func code(of region: SpinalRegion) -> UInt8 {
             switch region {
-            case .cervical: code = 1
-            case .thoracic: code = 2
-            case .lumbar: code = 3
-            case .sacral: code = 4
-            case .coccygeal: code = 5
+            case .cervical: 1
+            case .thoracic: 2
+            case .lumbar: 3
+            case .sacral: 4
+            case .coccygeal: 5
             }
-            bytes[index] = (bytes[index] & ((1 << Self.regionShift) - 1)) | (code << Self.regionShift)
         }
     }
 
@@ -524,8 +531,9 @@ struct NodeExtractor {
 
     private func isDefinite(_ mention: NodeMention) -> Bool {
         guard mention.tokens.lowerBound > 0 else { return false }
-        let before = analysis.word(mention.tokens.lowerBound - 1)
-        return ["the", "this", "that", "these", "those", "said"].contains(before)
+        let before = mention.tokens.lowerBound - 1
+        return analysis.spells(before, "the") || analysis.spells(before, "this") || analysis.spells(before, "that")
+            || analysis.spells(before, "these") || analysis.spells(before, "those") || analysis.spells(before, "said")
     }
 
     private func fallbackLevel(for mention: NodeMention, sentence: Range<Int>, marks: WindowMarks) -> Int? {
