@@ -56,16 +56,15 @@ struct FeatureAttributor {
         func refersBack(_ sentence: Int) -> Bool {
             analysis.context.contains { $0.payload == .referBack && analysis.sentence(of: $0.start) == sentence }
         }
-        // The mention indices grouped by sentence (in mention order within a sentence), so that the mentions of a
-        // sentence are a slice: no list per sentence, no allocation per question.
+        // The mentions of a sentence are a range of mention indices: mentions are in token order, so their
+        // sentences never decrease. No list per sentence, no allocation per question.
         let sentenceOfMention = mentions.map { analysis.sentence(of: $0.tokens.lowerBound) }
-        let bySentence = mentions.indices.sorted { (sentenceOfMention[$0], $0) < (sentenceOfMention[$1], $1) }
-        func mentionsOf(sentence: Int) -> ArraySlice<Int> {
+        func mentionsOf(sentence: Int) -> Range<Int> {
             var lower = 0
-            while lower < bySentence.count, sentenceOfMention[bySentence[lower]] < sentence { lower += 1 }
+            while lower < sentenceOfMention.count, sentenceOfMention[lower] < sentence { lower += 1 }
             var upper = lower
-            while upper < bySentence.count, sentenceOfMention[bySentence[upper]] == sentence { upper += 1 }
-            return bySentence[lower..<upper]
+            while upper < sentenceOfMention.count, sentenceOfMention[upper] == sentence { upper += 1 }
+            return lower..<upper
         }
         // The sites sentences placed their findings at, by sentence; the last one set for a sentence counts.
         var siteOfSentence: [(sentence: Int, sites: [NodeLocation])] = []
