@@ -114,7 +114,8 @@ struct NodeAssembler {
             value = feature.value
         }
 
-        var feature: Feature { tier == nil ? .notMentioned : Feature(value: value, evidence: evidence) }
+        /// `Feature()` is `Feature.notMentioned`, made in place rather than read from the lazily made static.
+        var feature: Feature { tier == nil ? Feature() : Feature(value: value, evidence: evidence) }
     }
 
     private func finding(_ builder: Builder) -> NodeFinding {
@@ -203,10 +204,10 @@ struct NodeAssembler {
         node.scleroticRim = scleroticRim.feature
         if assertion == .absent {
             // rules.md §4: an absent node keeps its level and endplate "with every feature not mentioned".
-            node.edema = .notMentioned
-            node.enhancement = .notMentioned
-            node.endplateDisruption = .notMentioned
-            node.posteriorExtension = .notMentioned
+            node.edema = Feature()
+            node.enhancement = Feature()
+            node.endplateDisruption = Feature()
+            node.posteriorExtension = Feature()
             if cue?.kind == .resolution {
                 node.comparison = .resolved
                 node.comparisonEvidence = cue?.evidence
