@@ -6,6 +6,8 @@ public struct NodeClassifier: Sendable {
 
     public func classify(_ node: NodeFinding) -> NodeClassification {
         var reasons: [ClassificationReason] = []
+        // At most four reasons are given for a node: one allocation, never a second as they are appended.
+        reasons.reserveCapacity(4)
         let positive = node.assertion != .absent
         // rules.md §2: acute = present/possible AND (edema OR enhancement).
         var acute = false

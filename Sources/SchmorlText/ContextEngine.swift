@@ -16,10 +16,48 @@ struct ContextEngine {
         var kind: CueKind?
     }
 
-    /// The assertion of tokens `target`.
+    /// The assertion of tokens `target`, with its deciding cue's text and scope.
     /// - Complexity: O(cues in the target's sentence).
-    func assess(_ target: Range<Int>) -> Decision {
-        guard !target.isEmpty else { return Decision(assertion: .present) }
+    func assess(_ target: Range<Int>) -> Decision { decision(for: verdict(target)) }
+
+    /// What decided an assertion, as token positions: the text and scope of the cue are made only for the callers
+    /// that keep them (`decision(for:)`). Features and differentials assess every phrase, and most never show
+    /// their cue.
+    struct Verdict {
+        var assertion: Assertion
+        var kind: CueKind?
+        /// The deciding cue's tokens, nil when no cue decides.
+        var cue: Range<Int>?
+        /// Whether the cue reaches forward (it stands before the target), and the sentence of both: its scope.
+        var forward = true
+        var sentence: Range<Int> = 0..<0
+    }
+
+    /// The full decision of `verdict`: the cue's evidence and the clause it reaches over.
+    func decision(for verdict: Verdict) -> Decision {
+        guard let cueTokens = verdict.cue, let kind = verdict.kind else { return Decision(assertion: verdict.assertion) }
+        let sentence = verdict.sentence
+        let scope = verdict.forward
+            ? analysis.span(cueTokens.lowerBound..<clauseLimit(from: cueTokens.upperBound, sentence: sentence, forward: true))
+            : analysis.span(clauseLimit(from: cueTokens.lowerBound, sentence: sentence, forward: false)..<cueTokens.upperBound)
+        let cueKind: AssertionCue.Kind
+        switch kind {
+        case .negation: cueKind = .negation
+        case .resolution: cueKind = .resolution
+        case .hedge: cueKind = .hedge
+        case .indication: cueKind = .indication
+        case .hypothetical: cueKind = .hypothetical
+        case .history: cueKind = .historical
+        case .affirmation, .terminator, .pseudo: cueKind = .affirmation
+        }
+        let cue = AssertionCue(kind: cueKind, evidence: analysis.evidence(cueTokens), scope: scope)
+        return Decision(assertion: verdict.assertion, cue: cue, kind: kind)
+    }
+
+    /// The assertion of tokens `target` and the cue that decided it, no text made.
+    /// - Complexity: O(cues in the target's sentence).
+    func verdict(_ target: Range<Int>) -> Verdict {
+        guard !target.isEmpty else { return Verdict(assertion: .present) }
         let clause = analysis.clause(of: target.lowerBound)
         let clauseEnd = analysis.clause(of: target.upperBound - 1)
         let sentence = analysis.layout.sentences[analysis.sentence(of: target.lowerBound)]
@@ -76,45 +114,21 @@ struct ContextEngine {
         if let best {
             let kind = best.match.payload.kind
             let assertion: Assertion
-            let cueKind: AssertionCue.Kind
             switch kind {
-            case .negation:
-                assertion = .absent
-                cueKind = .negation
-            case .resolution:
-                assertion = .absent
-                cueKind = .resolution
-            case .hedge:
-                assertion = .possible
-                cueKind = .hedge
-            case .indication:
-                assertion = .possible
-                cueKind = .indication
-            case .hypothetical:
-                assertion = .possible
-                cueKind = .hypothetical
-            case .history:
-                assertion = .present
-                cueKind = .historical
-            case .affirmation, .terminator, .pseudo:
-                assertion = .present
-                cueKind = .affirmation
+            case .negation, .resolution: assertion = .absent
+            case .hedge, .indication, .hypothetical: assertion = .possible
+            case .history, .affirmation, .terminator, .pseudo: assertion = .present
             }
-            let scope = best.forward
-                ? analysis.span(best.match.start..<clauseLimit(from: best.match.end, sentence: sentence, forward: true))
-                : analysis.span(clauseLimit(from: best.match.start, sentence: sentence, forward: false)..<best.match.end)
-            let cue = AssertionCue(
-                kind: cueKind, evidence: analysis.evidence(best.match.start..<best.match.end), scope: scope)
-            return Decision(assertion: assertion, cue: cue, kind: kind)
+            return Verdict(
+                assertion: assertion, kind: kind, cue: best.match.start..<best.match.end, forward: best.forward,
+                sentence: sentence)
         }
         if let affirmation {
-            let scope = analysis.span(
-                affirmation.start..<clauseLimit(from: affirmation.end, sentence: sentence, forward: true))
-            let cue = AssertionCue(
-                kind: .affirmation, evidence: analysis.evidence(affirmation.start..<affirmation.end), scope: scope)
-            return Decision(assertion: .present, cue: cue, kind: .affirmation)
+            return Verdict(
+                assertion: .present, kind: .affirmation, cue: affirmation.start..<affirmation.end, forward: true,
+                sentence: sentence)
         }
-        return Decision(assertion: .present)
+        return Verdict(assertion: .present)
     }
 
     /// The cue matches inside a sentence (cues are matched per sentence, so this is a contiguous slice).

@@ -16,37 +16,47 @@ struct DifferentialExtractor {
         guard analysis.findings.contains(where: { if case .differential = $0.payload { true } else { false } }) else {
             return []
         }
-        // Few conditions per report: a short list in order of first mention, sorted by condition at the end.
-        var mentionsByCondition: [(condition: DifferentialCondition, mentions: [DifferentialMention])] = []
+        // One list per condition, output in the order `DifferentialCondition` sorts by (its cases' order): no list of
+        // lists and no sort, whose comparison builds `allCases` on every call.
+        var fracture: [DifferentialMention] = []
+        var infection: [DifferentialMention] = []
+        var malignancy: [DifferentialMention] = []
         for match in analysis.findings {
             guard case .differential(let condition) = match.payload else { continue }
             let range = match.start..<match.end
-            let section = analysis.section(of: match.start)
-            let decision = context.assess(range)
+            let sectionKind = analysis.layout.sections[Int(analysis.layout.sectionOfToken[match.start])].kind
+            // The verdict only: the cue's text is made for the mentions that are kept.
+            let decision = context.verdict(range)
             var certainty: DifferentialCertainty
             switch decision.kind {
             case .negation?, .resolution?, .indication?, .hypothetical?: continue
             case .hedge?: certainty = .hedged
             default: certainty = .affirmed
             }
-            if section.kind == .history, certainty == .hedged { continue }
+            if sectionKind == .history, certainty == .hedged { continue }
             if condition != .malignancy, !isSpinal(range) { continue }
             // rules.md §3: broken hardware (a screw, a wire) is not a fracture.
             if condition == .fracture, isNearHardware(range) { continue }
             // "pathologic fracture" lists fracture only when spinal, malignancy always.
             let mention = DifferentialMention(
-                certainty: certainty, evidence: analysis.evidence(range), cue: decision.cue?.evidence,
-                section: section.kind.rawValue)
-            if let index = mentionsByCondition.firstIndex(where: { $0.condition == condition }) {
-                mentionsByCondition[index].mentions.append(mention)
-            } else {
-                mentionsByCondition.append((condition, [mention]))
+                certainty: certainty, evidence: analysis.evidence(range), cue: decision.cue.map { analysis.evidence($0) },
+                section: sectionKind.rawValue)
+            switch condition {
+            case .fracture: fracture.append(mention)
+            case .infection: infection.append(mention)
+            case .malignancy: malignancy.append(mention)
             }
         }
-        return mentionsByCondition.sorted { $0.condition < $1.condition }.map { condition, mentions in
+        var result: [Differential] = []
+        func add(_ condition: DifferentialCondition, _ mentions: [DifferentialMention]) {
+            guard !mentions.isEmpty else { return }
             let certainty: DifferentialCertainty = mentions.contains { $0.certainty == .affirmed } ? .affirmed : .hedged
-            return Differential(condition: condition, certainty: certainty, mentions: mentions)
+            result.append(Differential(condition: condition, certainty: certainty, mentions: mentions))
         }
+        add(.fracture, fracture)
+        add(.infection, infection)
+        add(.malignancy, malignancy)
+        return result
     }
 
     /// Whether hardware is named in the fracture mention's clause, within a few words.

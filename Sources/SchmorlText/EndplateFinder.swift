@@ -6,24 +6,21 @@ public import SchmorlModel
 struct EndplateFinder {
     let analysis: ReportAnalysis
 
+    /// - Complexity: O(context matches), plus a look around each endplate word; no per-token map, no allocation
+    ///   unless an endplate phrase is found. The context matches are in token order and never overlap (one greedy
+    ///   pass over the report), so the endplate words are read in order straight from them and the direction or
+    ///   "both" phrase at a token is found by binary search.
     func find() -> [EndplateMention] {
         var result: [EndplateMention] = []
         let tokens = analysis.tokens
-        var directionAt = TokenMap<Endplate>(count: tokens.count)
-        var endplateWordAt: [Int: Int] = [:]  // start -> end
-        var bothAt: [(start: Int, end: Int)] = []
-        for match in analysis.context {
-            switch match.payload {
-            case .direction(let endplate): directionAt[match.start] = endplate
-            case .endplateWord: endplateWordAt[match.start] = match.end
-            case .bothEndplates: bothAt.append((match.start, match.end))
-            default: break
-            }
-        }
+        let context = analysis.context
         let words = analysis.tables.words
-        for (wordStart, wordEnd) in endplateWordAt.sorted(by: { $0.key < $1.key }) {
+        for match in context {
+            guard case .endplateWord = match.payload else { continue }
+            let wordStart = match.start
+            let wordEnd = match.end
             // "plate" alone only after "end".
-            if analysis.word(wordStart) == "plate" || analysis.word(wordStart) == "plates" { continue }
+            if analysis.spells(wordStart, "plate") || analysis.spells(wordStart, "plates") { continue }
             let sentence = analysis.layout.sentences[analysis.sentence(of: wordStart)]
             var directions: [Endplate] = []
             var levels: [Int] = []
@@ -34,7 +31,7 @@ struct EndplateFinder {
             var index = wordStart - 1
             var sawDirection = false
             while index >= sentence.lowerBound, wordStart - index <= 5 {
-                if let direction = directionAt[index] {
+                if let direction = direction(at: index) {
                     directions.insert(direction, at: 0)
                     start = index
                     sawDirection = true
@@ -46,13 +43,13 @@ struct EndplateFinder {
                     if !levels.contains(level) { levels.insert(level, at: 0) }
                     start = analysis.levels[level].tokens.lowerBound
                     // "the inferior L2 endplate": a direction right before the level.
-                    if directions.isEmpty, start - 1 >= sentence.lowerBound, let direction = directionAt[start - 1] {
+                    if directions.isEmpty, start - 1 >= sentence.lowerBound, let direction = direction(at: start - 1) {
                         directions.insert(direction, at: 0)
                         start -= 1
                     }
                     break
                 } else if sawDirection, tokens[index].word == words.and || tokens[index].byte == 0x2C,
-                    index - 1 >= sentence.lowerBound, directionAt[index - 1] != nil
+                    index - 1 >= sentence.lowerBound, direction(at: index - 1) != nil
                 {
                     // "superior and inferior endplates"
                 } else if tokens[index].word == words.vertebral, index + 1 == start {
@@ -62,9 +59,9 @@ struct EndplateFinder {
                 }
                 index -= 1
             }
-            if let bothEnd = bothAt.first(where: { $0.start < wordEnd && $0.end >= wordStart && $0.start >= wordStart - 3 }) {
+            if let bothStart = bothPhrase(near: wordStart..<wordEnd) {
                 both = true
-                start = min(start, bothEnd.start)
+                start = min(start, bothStart)
             }
             // Look forward: "of L1", "of the L1 vertebra", "at L1-2", "at the L1-2 level", "of L1 and L2".
             var end = wordEnd
@@ -94,5 +91,38 @@ struct EndplateFinder {
             result.append(EndplateMention(tokens: start..<end, directions: directions, levels: levels, both: both))
         }
         return result
+    }
+
+    /// The first context match starting at or after token `token`.
+    private func firstContextMatch(from token: Int) -> Int {
+        let context = analysis.context
+        var low = 0
+        var high = context.count
+        while low < high {
+            let middle = (low + high) / 2
+            if context[middle].start < token { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The endplate direction whose phrase starts at token `index`, if any.
+    private func direction(at index: Int) -> Endplate? {
+        let found = firstContextMatch(from: index)
+        guard found < analysis.context.count, analysis.context[found].start == index,
+            case .direction(let endplate) = analysis.context[found].payload
+        else { return nil }
+        return endplate
+    }
+
+    /// The start of the first "both endplates" phrase that starts at most three tokens before the endplate word
+    /// `word`, before its end, and reaches its start.
+    private func bothPhrase(near word: Range<Int>) -> Int? {
+        let context = analysis.context
+        var index = firstContextMatch(from: word.lowerBound - 3)
+        while index < context.count, context[index].start < word.upperBound {
+            if context[index].payload == .bothEndplates, context[index].end >= word.lowerBound { return context[index].start }
+            index += 1
+        }
+        return nil
     }
 }

@@ -39,21 +39,32 @@ struct FeatureAttributor {
         var competing: [Range<Int>] = []
         competing.reserveCapacity(analysis.findings.count)
         for match in analysis.findings where match.payload == .competingFinding { competing.append(match.start..<match.end) }
+        // The competing findings that start in `tokens`: a slice, since they are in token order (as the findings are).
+        func competingFindings(startingIn tokens: Range<Int>) -> ArraySlice<Range<Int>> {
+            var low = 0
+            var high = competing.count
+            while low < high {
+                let middle = (low + high) / 2
+                if competing[middle].lowerBound < tokens.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < competing.count && competing[end].lowerBound < tokens.upperBound { end += 1 }
+            return competing[low..<end]
+        }
         // Whether a sentence holds a word that refers back ("it", "this"): asked only on the last fallbacks, so
         // read from the context matches when asked rather than kept per sentence.
         func refersBack(_ sentence: Int) -> Bool {
             analysis.context.contains { $0.payload == .referBack && analysis.sentence(of: $0.start) == sentence }
         }
-        // The mention indices grouped by sentence (in mention order within a sentence), so that the mentions of a
-        // sentence are a slice: no list per sentence, no allocation per question.
+        // The mentions of a sentence are a range of mention indices: mentions are in token order, so their
+        // sentences never decrease. No list per sentence, no allocation per question.
         let sentenceOfMention = mentions.map { analysis.sentence(of: $0.tokens.lowerBound) }
-        let bySentence = mentions.indices.sorted { (sentenceOfMention[$0], $0) < (sentenceOfMention[$1], $1) }
-        func mentionsOf(sentence: Int) -> ArraySlice<Int> {
+        func mentionsOf(sentence: Int) -> Range<Int> {
             var lower = 0
-            while lower < bySentence.count, sentenceOfMention[bySentence[lower]] < sentence { lower += 1 }
+            while lower < sentenceOfMention.count, sentenceOfMention[lower] < sentence { lower += 1 }
             var upper = lower
-            while upper < bySentence.count, sentenceOfMention[bySentence[upper]] == sentence { upper += 1 }
-            return bySentence[lower..<upper]
+            while upper < sentenceOfMention.count, sentenceOfMention[upper] == sentence { upper += 1 }
+            return lower..<upper
         }
         // The sites sentences placed their findings at, by sentence; the last one set for a sentence counts.
         var siteOfSentence: [(sentence: Int, sites: [NodeLocation])] = []
@@ -72,15 +83,16 @@ struct FeatureAttributor {
             // The feature's own level.
             // A heading's level is a feature's site only when its sentence names no node of its own.
             let ownLocations = localLocations(of: range, sentence: sentence, useHeading: inSentence.isEmpty)
-            let clauseStart = clauseStart(of: range.lowerBound, sentence: sentence)
-            if !ownLocations.isEmpty, inSentence.isEmpty,
-                competing.contains(where: {
+            if !ownLocations.isEmpty, inSentence.isEmpty {
+                // Both tests need a finding that starts in the sentence (the clause start is not before it).
+                let clauseStart = clauseStart(of: range.lowerBound, sentence: sentence)
+                if competingFindings(startingIn: sentence).contains(where: {
                     (clauseStart..<range.lowerBound).contains($0.lowerBound)
-                        || (sentence.contains($0.lowerBound) && analysis.clause(of: $0.lowerBound) == analysis.clause(of: range.lowerBound))
-                })
-            {
-                // "The conus terminates at the L1 level and is normal in signal": the conus owns it.
-                return []
+                        || analysis.clause(of: $0.lowerBound) == analysis.clause(of: range.lowerBound)
+                }) {
+                    // "The conus terminates at the L1 level and is normal in signal": the conus owns it.
+                    return []
+                }
             }
             // Contact with a root or the thecal sac is the node's only when the node is its subject (domain.md
             // §3.4), never by level alone ("The thecal sac measures 9 mm" under a level heading).
@@ -104,7 +116,7 @@ struct FeatureAttributor {
             if !inSentence.isEmpty {
                 if let nearest = inSentence.last(where: { mentions[$0].tokens.upperBound <= range.lowerBound }) {
                     let between = mentions[nearest].tokens.upperBound..<range.lowerBound
-                    if !competing.contains(where: { between.contains($0.lowerBound) }) {
+                    if competingFindings(startingIn: between).isEmpty {
                         if kind == .posteriorExtension || !isRootContact(range)
                             || analysis.clause(of: mentions[nearest].tokens.lowerBound) == analysis.clause(of: range.lowerBound)
                             || startsWithReferBack(sentence.lowerBound..<range.lowerBound)
@@ -116,7 +128,7 @@ struct FeatureAttributor {
                 }
                 if let nearest = inSentence.first(where: { mentions[$0].tokens.lowerBound >= range.upperBound }) {
                     let between = range.upperBound..<mentions[nearest].tokens.lowerBound
-                    if !competing.contains(where: { between.contains($0.lowerBound) }), !isRootContact(range) {
+                    if competingFindings(startingIn: between).isEmpty, !isRootContact(range) {
                         return [(nearest, nil)]
                     }
                 }
@@ -180,7 +192,8 @@ struct FeatureAttributor {
             let range = match.start..<match.end
             // A mention's own name words ("defect" in "node-like defect") are features too, but the node noun
             // "deformity"/"lesion"/"herniation" is not disruption.
-            let decision = extractor.context.assess(range)
+            // The verdict only: the cue's text is never shown for a feature.
+            let decision = extractor.context.verdict(range)
             var value = decision.assertion != .absent
             if (range.contains { analysis.tables.inverting.contains(tokens[$0].word) }) { value = !value }
             if kind == .large || kind == .painLink, !value { continue }
@@ -198,17 +211,20 @@ struct FeatureAttributor {
                 decision.assertion == .possible
                 && decision.cue.map { cue in
                     mentions.contains { mention in
-                        analysis.span(mention.tokens).start >= cue.evidence.span.end
+                        analysis.span(mention.tokens).start >= analysis.span(cue).end
                             && analysis.span(mention.tokens).end <= analysis.span(range).start
                     }
                 } ?? false
             if decision.assertion == .possible, kind != .painLink, kind != .large, !hedgeOverNode {
                 if case .comparison = kind {} else { continue }
             }
+            let owners = owner(of: range, kind: kind, negated: !value, siteOfSentence: &siteOfSentence)
+            // The evidence text is made once, and only for a feature that has an owner.
+            guard !owners.isEmpty else { continue }
             let evidence = analysis.evidence(range)
             let tier = EvidenceTier(analysis.section(of: match.start).kind)
             let sentenceStart = analysis.layout.sentences[analysis.sentence(of: range.lowerBound)].lowerBound
-            for (mention, only) in owner(of: range, kind: kind, negated: !value, siteOfSentence: &siteOfSentence) {
+            for (mention, only) in owners {
                 // A comparison word speaks of the node in its own clause, or in a sentence that refers back
                 // ("They are unchanged").
                 if case .comparison = kind,
@@ -223,7 +239,9 @@ struct FeatureAttributor {
             }
         }
         // Sizes: "6 mm", "1.2 x 1.0 cm", "up to 8 mm", "8-mm".
-        for index in tokens.indices where tokens[index].word == words.mm || tokens[index].word == words.cm {
+        var unit = 0
+        while case let index = Self.nextUnit(tokens, from: unit, words: words), index < tokens.count {
+            unit = index + 1
             var largest: Double?
             var start = index
             var look = index - 1
@@ -245,14 +263,37 @@ struct FeatureAttributor {
             let millimetres = tokens[index].word == words.cm ? largest * 10 : largest
             let range = start..<(index + 1)
             let tier = EvidenceTier(analysis.section(of: start).kind)
-            for (mention, only) in owner(of: range, kind: .size(millimetres), negated: false, siteOfSentence: &siteOfSentence) {
+            let owners = owner(of: range, kind: .size(millimetres), negated: false, siteOfSentence: &siteOfSentence)
+            guard !owners.isEmpty else { continue }
+            let evidence = analysis.evidence(range)
+            for (mention, only) in owners {
                 result.append(
                     AttachedFeature(
-                        kind: .size(millimetres), value: true, evidence: analysis.evidence(range), mention: mention,
-                        only: only, tier: tier))
+                        kind: .size(millimetres), value: true, evidence: evidence, mention: mention, only: only,
+                        tier: tier))
             }
         }
         return result
+    }
+
+    /// The first token at or after `from` that is "mm" or "cm" (or `tokens.count`): one pass over every token of a
+    /// report with a node, read through a borrowed buffer.
+    @inline(__always)
+    private static func nextUnit(_ tokens: [Token], from: Int, words: LexiconTables.CommonWords) -> Int {
+        let mm = words.mm
+        let cm = words.cm
+        return tokens.withUnsafeBufferPointer { tokens in
+            var index = from
+            func isUnit(_ token: Token) -> Bool { token.word == mm || token.word == cm }
+            // Four tokens a step while none is a unit (few are).
+            while index &+ 4 <= tokens.count, !isUnit(tokens[index]), !isUnit(tokens[index &+ 1]),
+                !isUnit(tokens[index &+ 2]), !isUnit(tokens[index &+ 3])
+            {
+                index &+= 4
+            }
+            while index < tokens.count && !isUnit(tokens[index]) { index += 1 }
+            return index
+        }
     }
 
     private func clauseStart(of token: Int, sentence: Range<Int>) -> Int {
@@ -262,8 +303,21 @@ struct FeatureAttributor {
         return start
     }
 
+    /// Whether a root-contact phrase starts where `range` does. The findings are in token order, so only those
+    /// starting at that token are read (found by binary search).
     private func isRootContact(_ range: Range<Int>) -> Bool {
-        analysis.findings.contains { $0.start == range.lowerBound && $0.payload == .rootContact }
+        let findings = analysis.findings
+        var low = 0
+        var high = findings.count
+        while low < high {
+            let middle = (low + high) / 2
+            if findings[middle].start < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        while low < findings.count && findings[low].start == range.lowerBound {
+            if findings[low].payload == .rootContact { return true }
+            low += 1
+        }
+        return false
     }
 
     private func startsWithReferBack(_ range: Range<Int>) -> Bool {

@@ -114,7 +114,8 @@ struct NodeAssembler {
             value = feature.value
         }
 
-        var feature: Feature { tier == nil ? .notMentioned : Feature(value: value, evidence: evidence) }
+        /// `Feature()` is `Feature.notMentioned`, made in place rather than read from the lazily made static.
+        var feature: Feature { tier == nil ? Feature() : Feature(value: value, evidence: evidence) }
     }
 
     private func finding(_ builder: Builder) -> NodeFinding {
@@ -126,32 +127,34 @@ struct NodeAssembler {
             if topTier.map({ tier > $0 }) ?? true { topTier = tier }
         }
         // The first deciding mention that resolves, else the first present, else possible, else absent. Read in one
-        // loop: closures over `self` here copied the whole assembler, analysis included, for each node.
-        var resolved: ContextEngine.Decision?
-        var present: ContextEngine.Decision?
-        var possible: ContextEngine.Decision?
-        var first: ContextEngine.Decision?
+        // loop by index: closures over `self` here copied the whole assembler, analysis included, for each node, and
+        // a copy of each decision retained its cue's strings. A decision's kind is `.resolution` exactly when its
+        // cue's is.
+        var resolved: Int?
+        var present: Int?
+        var possible: Int?
+        var first: Int?
         for index in ordered where EvidenceTier(mentions[index].sectionKind) == topTier {
-            let decision = mentions[index].decision
-            if first == nil { first = decision }
-            if resolved == nil, decision.cue?.kind == .resolution { resolved = decision }
-            if present == nil, decision.assertion == .present { present = decision }
-            if possible == nil, decision.assertion == .possible { possible = decision }
+            if first == nil { first = index }
+            if resolved == nil, mentions[index].decision.kind == .resolution { resolved = index }
+            if present == nil, mentions[index].decision.assertion == .present { present = index }
+            if possible == nil, mentions[index].decision.assertion == .possible { possible = index }
         }
         var assertion = Assertion.absent
-        var cue: AssertionCue?
+        let deciding: Int?
         if let resolved {
-            assertion = .absent
-            cue = resolved.cue
+            deciding = resolved
         } else if let present {
             assertion = .present
-            cue = present.cue
+            deciding = present
         } else if let possible {
             assertion = .possible
-            cue = possible.cue
-        } else if let first {
-            cue = first.cue
+            deciding = possible
+        } else {
+            deciding = first
         }
+        var cue: AssertionCue?
+        if let deciding { cue = mentions[deciding].decision.cue }
         var node = NodeFinding(
             location: builder.location, multiple: builder.multiple, assertion: assertion, assertionCue: cue,
             mentions: ordered.map { analysis.evidence(mentions[$0].tokens) })
@@ -164,7 +167,9 @@ struct NodeAssembler {
         var endplateDisruption = Vote()
         var posteriorExtension = Vote()
         var scleroticRim = Vote()
-        for feature in features where ordered.contains(feature.mention) {
+        // By index: only the features of this node's mentions are copied.
+        for featureIndex in features.indices where ordered.contains(features[featureIndex].mention) {
+            let feature = features[featureIndex]
             if let only = feature.only, !only.contains(where: { FeatureAttributor.sameSite(builder.location, $0) }) {
                 continue
             }
@@ -199,10 +204,10 @@ struct NodeAssembler {
         node.scleroticRim = scleroticRim.feature
         if assertion == .absent {
             // rules.md §4: an absent node keeps its level and endplate "with every feature not mentioned".
-            node.edema = .notMentioned
-            node.enhancement = .notMentioned
-            node.endplateDisruption = .notMentioned
-            node.posteriorExtension = .notMentioned
+            node.edema = Feature()
+            node.enhancement = Feature()
+            node.endplateDisruption = Feature()
+            node.posteriorExtension = Feature()
             if cue?.kind == .resolution {
                 node.comparison = .resolved
                 node.comparisonEvidence = cue?.evidence

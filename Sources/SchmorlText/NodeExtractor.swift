@@ -41,11 +41,7 @@ struct NodeExtractor {
         while index < tokens.count {
             // Skip to the next token that may start a mention.
             let stop = min(nodeWords.nextStart(from: index), tokens.count)
-            while index < stop {
-                let token = tokens[index]
-                if mayStartFamily(token) || (snDefined && (token.word == words.sn || token.word == words.sns)) { break }
-                index += 1
-            }
+            index = nextFamilyWord(from: index, to: stop, snDefined: snDefined)
             guard index < tokens.count else { break }
             let token = tokens[index]
             if mayStartFamily(token), let found = schmorlMention(at: index, nodeWords: nodeWords) {
@@ -89,6 +85,88 @@ struct NodeExtractor {
             index += 1
         }
         return mentions
+    }
+
+    /// The first token of `from..<to` that may start a mention of the "schmorl" family (`mayStartFamily` in
+    /// `findMentions`), or "SN" / "SNs" once defined; `to` when there is none.
+    ///
+    /// Every such word starts with "s": each spelling the vocabulary merges into "schmorl's" does, a fuzzy spelling
+    /// must, and so do "sn" and "sns". Every other token costs one byte comparison, and the shape test runs over
+    /// borrowed buffers: this scan visits every token of every report.
+    private func nextFamilyWord(from: Int, to: Int, snDefined: Bool) -> Int {
+        let words = analysis.tables.words
+        let schmorls = words.schmorls
+        let sn = words.sn
+        let sns = words.sns
+        return analysis.tokens.withUnsafeBufferPointer { tokens in
+            analysis.folded.withUnsafeBufferPointer { folded in
+                var index = from
+                while index < to {
+                    // Four tokens a step while none starts with "s" (most do not).
+                    while index &+ 4 <= to, tokens[index].byte != 0x73, tokens[index &+ 1].byte != 0x73,
+                        tokens[index &+ 2].byte != 0x73, tokens[index &+ 3].byte != 0x73
+                    {
+                        index &+= 4
+                    }
+                    guard index < to else { break }
+                    let token = tokens[index]
+                    if token.byte == 0x73 {
+                        if token.kind == .word
+                            && (token.word == schmorls
+                                || (token.end - token.start >= 4 && Self.hasSchmorlShape(token, folded)))
+                        {
+                            return index
+                        }
+                        if snDefined && (token.word == sn || token.word == sns) { return index }
+                    }
+                    index += 1
+                }
+                return to
+            }
+        }
+    }
+
+    /// `ReportAnalysis.hasSchmorlShape` for a word token whose first byte is "s": an "m" then an "o", filler bytes
+    /// between them ignored. The first byte ("s") is neither, so the test starts after it.
+    ///
+    /// Most words starting with "s" are short ("signal", "spinal", "superior"): their other bytes are read in one
+    /// 64-bit load and tested together, "m" and "o" adjacent, unless a filler byte is among them (then byte by byte).
+    @inline(__always)
+    private static func hasSchmorlShape(_ token: Token, _ folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(token.start) + 1
+        let end = Int(token.end)
+        let count = end - start
+        if count > 0, count <= 8, start + 8 <= folded.count, let base = folded.baseAddress {
+            let loaded = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self).littleEndian
+            // Only the token's own bytes; the zeroed rest is neither "m", "o" nor filler.
+            let bytes = count == 8 ? loaded : loaded & ((1 &<< UInt64(count &* 8)) &- 1)
+            if zeroBytes(bytes ^ spread(FoldedText.filler)) == 0 {
+                // "m" in byte i and "o" in byte i + 1 (little-endian: the next byte is the next higher one).
+                return (zeroBytes(bytes ^ spread(0x6D)) &<< 8) & zeroBytes(bytes ^ spread(0x6F)) != 0
+            }
+        }
+        var sawM = false
+        var index = start
+        while index < end {
+            let byte = folded[index]
+            if byte != FoldedText.filler {
+                if sawM && byte == 0x6F { return true }
+                sawM = byte == 0x6D
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// `byte` in each of the eight bytes of a word.
+    @inline(__always)
+    private static func spread(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// The top bit of each byte of `word` that is zero, and no other bit (exact: no carry between bytes).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word | low)
     }
 
     /// The node names and node nouns of the findings, looked up by the token they start at.
@@ -152,9 +230,12 @@ struct NodeExtractor {
         var next = index + 1
         // "Schmorl' s node", "Schmorl 's node"
         if next < tokens.count, tokens[next].byte == 0x27 { next += 1 }
-        if next < tokens.count, analysis.word(next) == "s", tokens[next].kind == .word { next += 1 }
+        if next < tokens.count, analysis.spells(next, "s"), tokens[next].kind == .word { next += 1 }
         if next < tokens.count, tokens[next].kind == .punctuation, tokens[next].byte == 0x2D { next += 1 }
-        if next < tokens.count, let noun = nodeWords.words(at: next).noun, ["node", "nodes", "nodule", "nodules", "nod"].contains(analysis.word(next)) {
+        if next < tokens.count, let noun = nodeWords.words(at: next).noun,
+            analysis.spells(next, "node") || analysis.spells(next, "nodes") || analysis.spells(next, "nodule")
+                || analysis.spells(next, "nodules") || analysis.spells(next, "nod")
+        {
             return (noun.end, noun.plural)
         }
         if next < tokens.count, tokens[next].word == words.type || tokens[next].word == words.like {
@@ -227,20 +308,7 @@ struct NodeExtractor {
     func locate(_ mentions: inout [NodeMention]) {
         // Most reports name no node: nothing to locate, and none of the per-token maps below is needed.
         guard !mentions.isEmpty else { return }
-        var marks = WindowMarks(count: tokens.count + 1)
-        for mention in mentions { marks.insert(.mentionStart, at: mention.tokens.lowerBound) }
-        for match in analysis.findings where match.payload == .competingFinding {
-            marks.insert(.competingStart, at: match.start)
-            marks.insert(.competingEnd, at: match.end)
-        }
-        for match in analysis.context {
-            switch match.payload {
-            case .region(let region): marks.setRegion(region, at: match.start)
-            case .multipleQuantifier: for index in match.start..<match.end { marks.insert(.multiple, at: index) }
-            case .bothEndplates: for index in match.start..<match.end { marks.insert(.both, at: index) }
-            default: break
-            }
-        }
+        let marks = WindowMarks(count: tokens.count + 1, mentions: mentions, analysis: analysis)
         var lastNamed: Int?
         for index in mentions.indices {
             var mention = mentions[index]
@@ -253,7 +321,7 @@ struct NodeExtractor {
                 if marks.contains(.competingStart, at: right) {
                     // "No Schmorl's node or fracture at L1": a finding coordinated with the name shares its level.
                     let joined = right == mention.tokens.upperBound + 1
-                        && [words.or, words.and].contains(tokens[right - 1].word)
+                        && (tokens[right - 1].word == words.or || tokens[right - 1].word == words.and)
                     guard joined, let end = analysis.findings.first(where: { $0.start == right && $0.payload == .competingFinding })?.end
                     else { break }
                     right = end
@@ -277,12 +345,12 @@ struct NodeExtractor {
                     continue
                 }
                 if token.kind == .punctuation {
-                    if [0x2C, 0x2D, 0x2F, 0x28, 0x29].contains(token.byte) {
-                        right += 1
-                        steps += 1
-                        continue
-                    }
-                    break
+                    // "," "-" "/" "(" ")" go on with the location phrase; other punctuation ends it.
+                    let byte = token.byte
+                    guard byte == 0x2C || byte == 0x2D || byte == 0x2F || byte == 0x28 || byte == 0x29 else { break }
+                    right += 1
+                    steps += 1
+                    continue
                 }
                 if token.kind == .number || analysis.tables.locationWords.contains(token.word)
                     || token.word == words.mm || token.word == words.cm || token.word == words.x
@@ -386,15 +454,38 @@ struct NodeExtractor {
         private var bytes: [UInt8]
         private static let regionShift: UInt8 = 5
 
-        init(count: Int) { bytes = [UInt8](repeating: 0, count: count) }
+        /// The marks of `mentions` and of the analysis's competing findings and context words over `count` tokens,
+        /// written through one borrowed buffer (a mutation of the array per mark paid a uniqueness check each).
+        init(count: Int, mentions: [NodeMention], analysis: ReportAnalysis) {
+            var bytes = [UInt8](repeating: 0, count: count)
+            bytes.withUnsafeMutableBufferPointer { bytes in
+                func insert(_ mark: Mark, at index: Int) {
+                    if index >= 0 && index < bytes.count { bytes[index] |= mark.rawValue }
+                }
+                for index in mentions.indices { insert(.mentionStart, at: mentions[index].tokens.lowerBound) }
+                for match in analysis.findings where match.payload == .competingFinding {
+                    insert(.competingStart, at: match.start)
+                    insert(.competingEnd, at: match.end)
+                }
+                for match in analysis.context {
+                    switch match.payload {
+                    case .region(let region):
+                        // The last region set at a token wins; the marks in the low bits stay.
+                        let index = match.start
+                        guard index >= 0 && index < bytes.count else { continue }
+                        bytes[index] = (bytes[index] & ((1 << Self.regionShift) - 1)) | (Self.code(of: region) << Self.regionShift)
+                    case .multipleQuantifier: for index in match.start..<match.end { insert(.multiple, at: index) }
+                    case .bothEndplates: for index in match.start..<match.end { insert(.both, at: index) }
+                    default: break
+                    }
+                }
+            }
+            self.bytes = bytes
+        }
 
         /// Out-of-range indices carry no mark.
         @inline(__always) func contains(_ mark: Mark, at index: Int) -> Bool {
             index >= 0 && index < bytes.count && bytes[index] & mark.rawValue != 0
-        }
-
-        @inline(__always) mutating func insert(_ mark: Mark, at index: Int) {
-            if index >= 0 && index < bytes.count { bytes[index] |= mark.rawValue }
         }
 
         func region(at index: Int) -> SpinalRegion? {
@@ -409,18 +500,15 @@ struct NodeExtractor {
             }
         }
 
-        /// The last region set at a token wins.
-        mutating func setRegion(_ region: SpinalRegion, at index: Int) {
-            guard index >= 0 && index < bytes.count else { return }
-            let code: UInt8
+        /// A region's code in bits 5 to 7 (0 is none).
+        private static func code(of region: SpinalRegion) -> UInt8 {
             switch region {
-            case .cervical: code = 1
-            case .thoracic: code = 2
-            case .lumbar: code = 3
-            case .sacral: code = 4
-            case .coccygeal: code = 5
+            case .cervical: 1
+            case .thoracic: 2
+            case .lumbar: 3
+            case .sacral: 4
+            case .coccygeal: 5
             }
-            bytes[index] = (bytes[index] & ((1 << Self.regionShift) - 1)) | (code << Self.regionShift)
         }
     }
 
@@ -443,8 +531,9 @@ struct NodeExtractor {
 
     private func isDefinite(_ mention: NodeMention) -> Bool {
         guard mention.tokens.lowerBound > 0 else { return false }
-        let before = analysis.word(mention.tokens.lowerBound - 1)
-        return ["the", "this", "that", "these", "those", "said"].contains(before)
+        let before = mention.tokens.lowerBound - 1
+        return analysis.spells(before, "the") || analysis.spells(before, "this") || analysis.spells(before, "that")
+            || analysis.spells(before, "these") || analysis.spells(before, "those") || analysis.spells(before, "said")
     }
 
     private func fallbackLevel(for mention: NodeMention, sentence: Range<Int>, marks: WindowMarks) -> Int? {
