@@ -1,7 +1,7 @@
 import Foundation
 import Schmorl
 public import SchmorlEval
-public import SchmorlModel
+import SchmorlModel
 
 /// A report fixture: its gold case as `schmorl eval` reads it (Fixtures/README.md), so the fixture test and the
 /// evaluator can never disagree on the format or on what counts as a difference.

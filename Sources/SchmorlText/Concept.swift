@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// What a ConText cue does to the findings in its scope (domain.md §6.2).
 enum CueKind: UInt8, Sendable {

@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// The ConText assertion engine over one analysed report: present / absent / possible for any target span,
 /// with the cue that decided it and its scope (rules.md §1 and §4, domain.md §6.2).

@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// Finds the evidence for each differential the report raises (rules.md §3 and §4).
 ///

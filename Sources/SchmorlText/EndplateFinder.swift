@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// Finds endplate phrases and the levels written with them (domain.md §2.3, rules.md §4):
 /// "inferior endplate of L1", "L3 superior endplate", "superior L3 endplate", "upper endplate at L1-2",

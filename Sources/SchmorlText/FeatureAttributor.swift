@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// A feature read from the text and the node mention it belongs to.
 struct AttachedFeature {

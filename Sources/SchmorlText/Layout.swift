@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// A section of the report as a token range.
 struct SectionSpan: Sendable {

@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// Builds the `Layout` of a report: sections, sentences and level headings (rules.md §1, §4; domain.md §6.1).
 ///

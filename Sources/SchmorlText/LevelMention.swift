@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// A level the report names: one vertebra, a disc level, or a range of vertebrae.
 struct LevelMention: Sendable {

@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// Finds the levels a report names, in every notation of rules.md §1 and domain.md §2.2.
 ///

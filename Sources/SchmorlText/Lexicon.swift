@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// The static phrase tables: every cue and term the engine knows, as data.
 ///

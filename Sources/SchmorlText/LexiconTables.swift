@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// The lexicon compiled once at start-up: the vocabulary and the three phrase tables, shared by every report.
 final class LexiconTables: Sendable {

@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// Turns mentions and their features into one `NodeFinding` per distinct node (rules.md §1, §4).
 ///

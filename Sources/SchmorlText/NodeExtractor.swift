@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// Finds every node the report speaks of: its mentions, location, assertion and features, merged across sections
 /// (rules.md §1 and §4; domain.md §1 to §3).

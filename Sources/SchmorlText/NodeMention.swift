@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// One place the report names a node (or refers back to one), with what was read around it.
 struct NodeMention {

@@ -1,4 +1,4 @@
-public import SchmorlModel
+import SchmorlModel
 
 /// The DiagnosticReports of a FHIR Bundle, read one by one, the same way for XML and JSON.
 ///
