@@ -10,6 +10,7 @@
 #   RUNS=3              timed runs of each Schmorl command; the median is reported
 #   PEER_VENV=/tmp/peer-venv   the peer's virtual environment (the peer README's place, outside the repository)
 #   SKIP_PEER=1         do not run the peer
+#   CDA_REPORTS=2000    reports of the CDA XML comparison (the same generator, --format cda); 0 skips it
 #   KEEP=1              keep the temporary directory (corpus and outputs) and print its path
 #   BUILD_FLAGS="--scratch-path .build-bench"   extra `swift build` flags (another build folder, say)
 #
@@ -26,6 +27,7 @@ REPORTS="${REPORTS:-20000}"
 PEER_REPORTS="${PEER_REPORTS:-1000}"
 RUNS="${RUNS:-3}"
 PEER_VENV="${PEER_VENV:-/tmp/peer-venv}"
+CDA_REPORTS="${CDA_REPORTS:-2000}"
 
 say() { printf '%s\n' "$*" >&2; }
 
@@ -149,6 +151,40 @@ else
     say "!! $bin extract has no --input-jsonl option yet: Schmorl rows skipped"
 fi
 
+# 5b. CDA XML (issue 5: 300 times the peer on the same reports): the generator's CDA documents as a directory of
+# .xml files, Schmorl on all of them with one job, the peer on the first PEER_REPORTS of them. MB/s here is XML
+# bytes per second for Schmorl and, as always, the peer's own definition (its extracted text) for the peer.
+schmorl_cda_rps=""
+peer_cda_rps=""
+if [[ "$CDA_REPORTS" -gt 0 ]] && [[ -n "$schmorl_rps_1" ]]; then
+    say "== generating the CDA corpus: $CDA_REPORTS reports, seed 1"
+    python3 "$shared/bench/make_corpus.py" --reports "$CDA_REPORTS" --seed 1 --format cda --out "$work/cda" >&2
+    mkdir -p "$work/peer-cda"
+    find "$work/cda" -name '*.xml' | sort | head -n "$PEER_REPORTS" | while IFS= read -r file; do
+        cp "$file" "$work/peer-cda/"
+    done
+    cda_bytes="$(find "$work/cda" -name '*.xml' -exec cat {} + | wc -c)"
+    say "== schmorl extract DIR (CDA .xml files), --jobs 1 ($RUNS runs)"
+    time_command schmorlCDA "$work/outCDA.jsonl" "$bin" extract --jsonl --jobs 1 --quiet "$work/cda"
+    check_count "$work/outCDA.jsonl" "$CDA_REPORTS"
+    add_row "schmorl extract DIR (CDA .xml files), --jobs 1" "$CDA_REPORTS" "$last_seconds" "$cda_bytes" "$last_rss_kb"
+    schmorl_cda_rps="$(rate "$CDA_REPORTS" "$last_seconds")"
+    if [[ "$peer_ok" == 1 ]]; then
+        say "== peer on CDA: medspaCy, spaCy sentencizer, 1 process, first $PEER_REPORTS CDA files"
+        if "$PEER_VENV/bin/python" "$shared/peer/medspacy_schmorl.py" "$work/peer-cda" --time --sentencizer spacy \
+            > "$work/peer-cda.out" 2> "$work/peer-cda.err"; then
+            line="$(grep -E '^reports=' "$work/peer-cda.err" | tail -n 1)"
+            peer_cda_rps="$(sed -E 's/.*reports_per_s=([0-9.]+).*/\1/' <<< "$line")"
+            add_row "peer on CDA: medspaCy 1.3.1, spacy sentencizer, 1 process" \
+                "$(sed -E 's/.*reports=([0-9]+).*/\1/' <<< "$line")" "$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<< "$line")" \
+                "$(sed -E 's/.* bytes=([0-9]+).*/\1/' <<< "$line")" ""
+        else
+            cat "$work/peer-cda.err" >&2
+            say "!! the peer failed on the CDA files (above)"
+        fi
+    fi
+fi
+
 # 6. The floor: grep reading the same file.
 say "== grep -ci schmorl corpus.jsonl ($RUNS runs)"
 time_command grep "$work/grep.out" grep -ci schmorl "$work/corpus.jsonl"
@@ -156,10 +192,10 @@ grep_s="$last_seconds"
 add_row "grep -ci schmorl (floor)" "$REPORTS" "$last_seconds" "$corpus_bytes" "$last_rss_kb"
 
 # 7. The table and the ratios.
-printf '\n%-52s %8s %10s %12s %9s %10s\n' "command" "reports" "seconds" "reports/s" "MB/s" "peak RSS"
+printf '\n%-60s %8s %10s %12s %9s %10s\n' "command" "reports" "seconds" "reports/s" "MB/s" "peak RSS"
 for row in "${rows[@]}"; do
     IFS='|' read -r name n s b rss <<< "$row"
-    printf '%-52s %8s %10.3f %12s %9s %10s\n' "$name" "$n" "$s" "$(rate "$n" "$s")" \
+    printf '%-60s %8s %10.3f %12s %9s %10s\n' "$name" "$n" "$s" "$(rate "$n" "$s")" \
         "$(awk -v b="$b" -v s="$s" 'BEGIN { printf "%.2f", (s > 0) ? b / 1e6 / s : 0 }')" \
         "$( [[ -n "$rss" ]] && echo "$((rss / 1024)) MB" || echo "-")"
 done
@@ -171,5 +207,8 @@ if [[ -n "$schmorl_rps_1" ]]; then
     [[ -n "$peer_rps" ]] && echo "schmorl default jobs / peer (reports/s): $(ratio "$schmorl_rps_n" "$peer_rps")x"
     echo "default jobs / --jobs 1: $(ratio "$schmorl_rps_n" "$schmorl_rps_1")x   (target on 2 cores: 1.8x)"
     echo "schmorl --jobs 1 time / grep -ci time: $(ratio "$schmorl_s_1" "$grep_s")x"
+fi
+if [[ -n "$schmorl_cda_rps" && -n "$peer_cda_rps" ]]; then
+    echo "schmorl CDA --jobs 1 / peer on CDA (reports/s): $(ratio "$schmorl_cda_rps" "$peer_cda_rps")x   (target: 300x)"
 fi
 echo "machine: $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cores; corpus: make_corpus.py --reports $REPORTS --seed 1"
