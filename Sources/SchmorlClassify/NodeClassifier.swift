@@ -53,7 +53,7 @@ public struct NodeClassifier: Sendable {
                     ClassificationReason(
                         code: "symptomatic.acute", rule: "rules.md §2",
                         statement: "Likely symptomatic: the node is acute.",
-                        evidence: node.edema.evidence + node.enhancement.evidence))
+                        evidence: Self.joined(node.edema.evidence, node.enhancement.evidence)))
             }
             if node.posteriorExtension.value == true {
                 symptomatic = .likely
@@ -92,8 +92,9 @@ public struct NodeClassifier: Sendable {
                 }
             }
             if symptomatic == .unlikely {
-                var evidence = node.scleroticRim.value == true ? node.scleroticRim.evidence : []
-                if node.edema.value == false { evidence += node.edema.evidence }
+                let evidence = Self.joined(
+                    node.scleroticRim.value == true ? node.scleroticRim.evidence : [],
+                    node.edema.value == false ? node.edema.evidence : [])
                 reasons.append(
                     ClassificationReason(
                         code: "symptomatic.incidental", rule: "rules.md §2",
@@ -103,5 +104,13 @@ public struct NodeClassifier: Sendable {
             }
         }
         return NodeClassification(acute: acute, symptomatic: symptomatic, reasons: reasons)
+    }
+
+    /// `first + second`, sharing the storage of the one that is not empty when the other is (the sum allocates a
+    /// new array even then).
+    private static func joined(_ first: [Evidence], _ second: [Evidence]) -> [Evidence] {
+        if second.isEmpty { return first }
+        if first.isEmpty { return second }
+        return first + second
     }
 }

@@ -37,11 +37,13 @@ public struct NodeFinding: Sendable, Hashable, Codable {
         self.assertion = assertion
         self.assertionCue = assertionCue
         self.mentions = mentions
-        self.edema = .notMentioned
-        self.enhancement = .notMentioned
-        self.endplateDisruption = .notMentioned
-        self.posteriorExtension = .notMentioned
-        self.scleroticRim = .notMentioned
+        // `Feature()` is `Feature.notMentioned`, made in place: reading the lazily made static paid its once-check
+        // and a retain for each of the five, on every node.
+        self.edema = Feature()
+        self.enhancement = Feature()
+        self.endplateDisruption = Feature()
+        self.posteriorExtension = Feature()
+        self.scleroticRim = Feature()
     }
 
     /// Large by word or by size: rules.md §4, "Size is the largest dimension given; 10 mm or more is large."

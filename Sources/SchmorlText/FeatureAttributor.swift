@@ -32,6 +32,26 @@ struct FeatureAttributor {
 
     private var tokens: [Token] { analysis.tokens }
 
+    /// The mentions a feature belongs to. Most features have one owner or none: a case of their own, not an array
+    /// of one (an allocation for each feature that has an owner).
+    private enum Owners {
+        case none
+        /// One mention, all of its locations.
+        case mention(Int)
+        /// The mentions with a location at the feature's own site, and those locations.
+        case matching([(Int, [NodeLocation])])
+
+        /// Calls `body` with each owner and the locations it is limited to (nil for all), in order.
+        @inline(__always)
+        func forEach(_ body: (Int, [NodeLocation]?) -> Void) {
+            switch self {
+            case .none: break
+            case .mention(let mention): body(mention, nil)
+            case .matching(let owners): for (mention, only) in owners { body(mention, only) }
+            }
+        }
+    }
+
     func attach() -> [AttachedFeature] {
         let tokens = analysis.tokens
         let words = analysis.tables.words
@@ -72,13 +92,13 @@ struct FeatureAttributor {
         func owner(
             of range: Range<Int>, kind: AttachedFeature.Kind, negated: Bool,
             siteOfSentence: inout [(sentence: Int, sites: [NodeLocation])]
-        ) -> [(Int, [NodeLocation]?)] {
+        ) -> Owners {
             let sentenceIndex = analysis.sentence(of: range.lowerBound)
             let sentence = analysis.layout.sentences[sentenceIndex]
             let inSentence = mentionsOf(sentence: sentenceIndex)
             // Inside a mention's own location window or name ("edematous Schmorl's node" is handled below).
             if let own = inSentence.first(where: { mentions[$0].window.contains(range.lowerBound) && mentions[$0].tokens.upperBound <= range.lowerBound }) {
-                return [(own, nil)]
+                return .mention(own)
             }
             // The feature's own level.
             // A heading's level is a feature's site only when its sentence names no node of its own.
@@ -91,15 +111,15 @@ struct FeatureAttributor {
                         || analysis.clause(of: $0.lowerBound) == analysis.clause(of: range.lowerBound)
                 }) {
                     // "The conus terminates at the L1 level and is normal in signal": the conus owns it.
-                    return []
+                    return .none
                 }
             }
             // Contact with a root or the thecal sac is the node's only when the node is its subject (domain.md
             // §3.4), never by level alone ("The thecal sac measures 9 mm" under a level heading).
-            if !ownLocations.isEmpty, isRootContact(range), inSentence.isEmpty { return [] }
+            if !ownLocations.isEmpty, isRootContact(range), inSentence.isEmpty { return .none }
             if !ownLocations.isEmpty {
                 siteOfSentence.append((sentenceIndex, ownLocations))
-                var owners: [(Int, [NodeLocation]?)] = []
+                var owners: [(Int, [NodeLocation])] = []
                 func collect(_ scope: some Sequence<Int>) {
                     for index in scope {
                         let matching = mentions[index].locations.filter { location in
@@ -111,7 +131,7 @@ struct FeatureAttributor {
                 // Prefer mentions in the same sentence, then the whole report.
                 collect(inSentence)
                 if owners.isEmpty { collect(mentions.indices) }
-                return owners
+                return owners.isEmpty ? .none : .matching(owners)
             }
             if !inSentence.isEmpty {
                 if let nearest = inSentence.last(where: { mentions[$0].tokens.upperBound <= range.lowerBound }) {
@@ -121,18 +141,18 @@ struct FeatureAttributor {
                             || analysis.clause(of: mentions[nearest].tokens.lowerBound) == analysis.clause(of: range.lowerBound)
                             || startsWithReferBack(sentence.lowerBound..<range.lowerBound)
                         {
-                            return [(nearest, nil)]
+                            return .mention(nearest)
                         }
-                        return []
+                        return .none
                     }
                 }
                 if let nearest = inSentence.first(where: { mentions[$0].tokens.lowerBound >= range.upperBound }) {
                     let between = range.upperBound..<mentions[nearest].tokens.lowerBound
                     if competingFindings(startingIn: between).isEmpty, !isRootContact(range) {
-                        return [(nearest, nil)]
+                        return .mention(nearest)
                     }
                 }
-                return []
+                return .none
             }
             // No node in this sentence: another finding in the feature's clause owns it ("rim-enhancing
             // collection", "the disc does not enhance").
@@ -142,9 +162,9 @@ struct FeatureAttributor {
                 front.contains($0.lowerBound) || $0.contains(range.lowerBound)
                     || (sentence.contains($0.lowerBound) && analysis.clause(of: $0.lowerBound) == clause)
             }) {
-                return []
+                return .none
             }
-            if isRootContact(range), !startsWithReferBack(front) { return [] }
+            if isRootContact(range), !startsWithReferBack(front) { return .none }
             // Same level heading.
             let heading = analysis.layout.headingOfToken[range.lowerBound]
             if heading >= 0 {
@@ -152,17 +172,17 @@ struct FeatureAttributor {
                     analysis.layout.headingOfToken[mentions[$0].tokens.lowerBound] == heading
                         && mentions[$0].tokens.upperBound <= range.lowerBound
                 }
-                if let last = candidates.last { return [(last, nil)] }
+                if let last = candidates.last { return .mention(last) }
             }
             // The sentence before placed its findings at a site, and this one refers back to it ("The marrow
             // around it is STIR hyperintense"): the node at that site (rules.md §4, neighbouring sentences).
             if sentenceIndex > 0, refersBack(sentenceIndex), let site = siteOfSentence.last(where: { $0.sentence == sentenceIndex - 1 })?.sites {
-                var owners: [(Int, [NodeLocation]?)] = []
+                var owners: [(Int, [NodeLocation])] = []
                 for index in mentions.indices {
                     let matching = mentions[index].locations.filter { location in site.contains { Self.sameSite(location, $0) } }
                     if !matching.isEmpty { owners.append((index, matching)) }
                 }
-                if !owners.isEmpty { return owners }
+                if !owners.isEmpty { return .matching(owners) }
             }
             // The sentence before, when this one refers back.
             if sentenceIndex > 0, let previous = mentionsOf(sentence: sentenceIndex - 1).last,
@@ -170,9 +190,9 @@ struct FeatureAttributor {
                     == analysis.layout.sectionOfToken[range.lowerBound],
                 !tokens[sentence.lowerBound].blankLineBefore || refersBack(sentenceIndex)
             {
-                if !negated || refersBack(sentenceIndex) { return [(previous, nil)] }
+                if !negated || refersBack(sentenceIndex) { return .mention(previous) }
             }
-            return []
+            return .none
         }
 
         for match in analysis.findings {
@@ -220,11 +240,11 @@ struct FeatureAttributor {
             }
             let owners = owner(of: range, kind: kind, negated: !value, siteOfSentence: &siteOfSentence)
             // The evidence text is made once, and only for a feature that has an owner.
-            guard !owners.isEmpty else { continue }
+            if case .none = owners { continue }
             let evidence = analysis.evidence(range)
             let tier = EvidenceTier(analysis.section(of: match.start).kind)
             let sentenceStart = analysis.layout.sentences[analysis.sentence(of: range.lowerBound)].lowerBound
-            for (mention, only) in owners {
+            owners.forEach { mention, only in
                 // A comparison word speaks of the node in its own clause, or in a sentence that refers back
                 // ("They are unchanged").
                 if case .comparison = kind,
@@ -232,7 +252,7 @@ struct FeatureAttributor {
                     analysis.sentence(of: mentions[mention].tokens.lowerBound) != analysis.sentence(of: range.lowerBound),
                     !startsWithReferBack(sentenceStart..<range.lowerBound)
                 {
-                    continue
+                    return
                 }
                 result.append(
                     AttachedFeature(kind: kind, value: value, evidence: evidence, mention: mention, only: only, tier: tier))
@@ -264,9 +284,9 @@ struct FeatureAttributor {
             let range = start..<(index + 1)
             let tier = EvidenceTier(analysis.section(of: start).kind)
             let owners = owner(of: range, kind: .size(millimetres), negated: false, siteOfSentence: &siteOfSentence)
-            guard !owners.isEmpty else { continue }
+            if case .none = owners { continue }
             let evidence = analysis.evidence(range)
-            for (mention, only) in owners {
+            owners.forEach { mention, only in
                 result.append(
                     AttachedFeature(
                         kind: .size(millimetres), value: true, evidence: evidence, mention: mention, only: only,
@@ -341,9 +361,11 @@ struct FeatureAttributor {
         }
         var discSites = 0
         for index in clauseTokens where analysis.levelOfToken[index] >= 0 {
-            if mentions.contains(where: { $0.window.contains(index) }) { continue }
+            // The cheap tests first (each of the three only skips the token): the other tokens of a level already
+            // taken ("L4", "-", "5") skip the walk over the mentions' windows.
             let level = Int(analysis.levelOfToken[index])
             if analysis.levels[level].namesRoot || levels.contains(level) { continue }
+            if mentions.contains(where: { $0.window.contains(index) }) { continue }
             // "fluid signal within the L4-L5 disc": the disc itself, not the marrow at its endplates.
             let after = analysis.levels[level].tokens.upperBound
             if after < sentence.upperBound, analysis.tokens[after].word == analysis.tables.words.disc {

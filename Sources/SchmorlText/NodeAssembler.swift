@@ -88,6 +88,15 @@ struct NodeAssembler {
         return all.map { finding($0) }
     }
 
+    private static func isAscending(_ list: [Int]) -> Bool {
+        var index = 1
+        while index < list.count {
+            if list[index - 1] > list[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// Whether `specific` is a more precise statement of the place `general` names.
     static func refines(_ specific: NodeLocation, _ general: NodeLocation) -> Bool {
         if let disc = general.disc, let vertebra = specific.vertebra {
@@ -119,7 +128,8 @@ struct NodeAssembler {
     }
 
     private func finding(_ builder: Builder) -> NodeFinding {
-        let ordered = builder.mentions.sorted()
+        // Mentions are mostly added in order already: then the builder's own list, not a sorted copy.
+        let ordered = Self.isAscending(builder.mentions) ? builder.mentions : builder.mentions.sorted()
         // The status on the current exam wins (rules.md §4): only the mentions of the highest tier decide.
         var topTier: EvidenceTier?
         for index in ordered {

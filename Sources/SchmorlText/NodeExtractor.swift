@@ -91,8 +91,11 @@ struct NodeExtractor {
     /// `findMentions`), or "SN" / "SNs" once defined; `to` when there is none.
     ///
     /// Every such word starts with "s": each spelling the vocabulary merges into "schmorl's" does, a fuzzy spelling
-    /// must, and so do "sn" and "sns". Every other token costs one byte comparison, and the shape test runs over
-    /// borrowed buffers: this scan visits every token of every report.
+    /// must, and so do "sn" and "sns". Every other token costs one byte comparison. A known word starting with "s"
+    /// is then read in the per-word-id table built once from the vocabulary (`LexiconTables.nodeNameWords`): most
+    /// ("signal", "spinal", "superior") are `never` there, since no spelling of their id has the shape, and skip the
+    /// byte test; the shape test runs only for the others and for unknown words. This scan visits every token of
+    /// every report.
     private func nextFamilyWord(from: Int, to: Int, snDefined: Bool) -> Int {
         let words = analysis.tables.words
         let schmorls = words.schmorls
@@ -100,28 +103,31 @@ struct NodeExtractor {
         let sns = words.sns
         return analysis.tokens.withUnsafeBufferPointer { tokens in
             analysis.folded.withUnsafeBufferPointer { folded in
-                var index = from
-                while index < to {
-                    // Four tokens a step while none starts with "s" (most do not).
-                    while index &+ 4 <= to, tokens[index].byte != 0x73, tokens[index &+ 1].byte != 0x73,
-                        tokens[index &+ 2].byte != 0x73, tokens[index &+ 3].byte != 0x73
-                    {
-                        index &+= 4
-                    }
-                    guard index < to else { break }
-                    let token = tokens[index]
-                    if token.byte == 0x73 {
-                        if token.kind == .word
-                            && (token.word == schmorls
-                                || (token.end - token.start >= 4 && Self.hasSchmorlShape(token, folded)))
+                analysis.tables.nodeNameWords.withUnsafeBufferPointer { nodeNameWords in
+                    var index = from
+                    while index < to {
+                        // Four tokens a step while none starts with "s" (most do not).
+                        while index &+ 4 <= to, tokens[index].byte != 0x73, tokens[index &+ 1].byte != 0x73,
+                            tokens[index &+ 2].byte != 0x73, tokens[index &+ 3].byte != 0x73
                         {
-                            return index
+                            index &+= 4
                         }
-                        if snDefined && (token.word == sn || token.word == sns) { return index }
+                        guard index < to else { break }
+                        let token = tokens[index]
+                        // A known word that no spelling of the family or "sn" / "sns" can be: one table read.
+                        if token.byte == 0x73, token.word < 0 || nodeNameWords[Int(token.word)] != .never {
+                            if token.kind == .word
+                                && (token.word == schmorls
+                                    || (token.end - token.start >= 4 && Self.hasSchmorlShape(token, folded)))
+                            {
+                                return index
+                            }
+                            if snDefined && (token.word == sn || token.word == sns) { return index }
+                        }
+                        index += 1
                     }
-                    index += 1
+                    return to
                 }
-                return to
             }
         }
     }
