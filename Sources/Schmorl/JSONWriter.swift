@@ -211,6 +211,15 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// Appends a compact top-level value written by `body` straight onto `bytes`, after anything staged; `false`
+    /// (and nothing written) when the writer is pretty or inside a container, where the general path is needed.
+    mutating func appendCompactTopLevel(_ body: (inout [UInt8]) -> Void) -> Bool {
+        guard indentStep == 0, depth == 0 else { return false }
+        staging.flush(into: &bytes)
+        body(&bytes)
+        return true
+    }
+
     public mutating func newlineAfterRecord() {
         staging.flush(into: &bytes)
         bytes.append(0x0A)
