@@ -1,5 +1,5 @@
 import Foundation
-import Schmorl
+@testable import Schmorl
 import SchmorlModel
 import Testing
 
@@ -92,6 +92,18 @@ struct CompactWriterTests {
         for record in records() {
             let (fast, general) = bothPaths(record)
             #expect(String(decoding: fast, as: UTF8.self) == String(decoding: general, as: UTF8.self))
+        }
+    }
+
+    @Test("the compact summary has the same bytes as the general writer's summary, differentials sorted")
+    func sameSummaryBytes() {
+        for var record in records() {
+            record.differentials += record.differentials.reversed()
+            var general = JSONWriter()
+            general.write(summary: record.summary)
+            var fast: [UInt8] = []
+            CompactSummaryWriter.append(record, to: &fast)
+            #expect(String(decoding: fast, as: UTF8.self) == String(decoding: general.bytes, as: UTF8.self))
         }
     }
 

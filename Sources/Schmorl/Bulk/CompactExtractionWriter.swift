@@ -12,12 +12,13 @@ import SchmorlModel
 /// - enum values and level names are written from literals and integers, never through a `String`;
 /// - a feature that was not mentioned (most are) is one fragment, `{"value":null,"evidence":[]}`.
 enum CompactExtractionWriter {
-    /// Appends `extraction`'s record, without the line break, to `bytes`.
+    /// Appends `extraction`'s record to `bytes`, then a line break when `lineBreak` is set (a JSON Lines line).
     /// - Complexity: O(record length), one capacity check.
-    static func append(_ extraction: Extraction, to bytes: inout [UInt8]) {
+    static func append(_ extraction: Extraction, to bytes: inout [UInt8], lineBreak: Bool = false) {
         let bound = byteBound(of: extraction)
         bytes.appendReserved(upTo: bound) { out in
             write(extraction, to: &out)
+            if lineBreak { out.write(0x0A) }
             assert(out.count + slack <= bound, "the record outgrew its bound")
         }
     }
@@ -26,9 +27,9 @@ enum CompactExtractionWriter {
 
     /// Bytes reserved past the bound of the last piece: integers store a whole word (up to 7 bytes past their
     /// digits), and short copies may store up to 16.
-    private static let slack = 32
+    static let slack = 32
     /// The largest integer: 19 digits and a sign, plus the word store's overrun, counted in ``slack``.
-    private static let intBound = 20
+    static let intBound = 20
 
     /// An upper bound of the record's length: the longest each fixed part can be, plus 6 bytes per byte of every
     /// string (the longest escape, `\u00XX`) and its quotes.
@@ -82,7 +83,7 @@ enum CompactExtractionWriter {
     }
 
     @inline(__always)
-    private static func stringBound(_ string: String?) -> Int {
+    static func stringBound(_ string: String?) -> Int {
         guard let string else { return 4 }
         return 2 &+ 6 &* string.utf8.count
     }
@@ -145,13 +146,7 @@ enum CompactExtractionWriter {
         let finding = node.finding
         let location = finding.location
         out.write(fragment: #"{"level":"#)
-        if let vertebra = location.vertebra {
-            write(vertebra, to: &out)
-        } else if let disc = location.disc {
-            write(disc, to: &out)
-        } else {
-            out.write(fragment: "null")
-        }
+        writeLevelLabel(of: location, to: &out)
         out.write(fragment: #","vertebra":"#)
         if let vertebra = location.vertebra { write(vertebra, to: &out) } else { out.write(fragment: "null") }
         out.write(fragment: #","disc":"#)
@@ -255,6 +250,18 @@ enum CompactExtractionWriter {
         out.write(int: span.start)
         out.write(fragment: #","end":"#)
         out.write(int: span.end)
+    }
+
+    /// `NodeLocation.levelLabel` quoted, or `null`.
+    @inline(__always)
+    static func writeLevelLabel(of location: NodeLocation, to out: inout ReservedBytes) {
+        if let vertebra = location.vertebra {
+            write(vertebra, to: &out)
+        } else if let disc = location.disc {
+            write(disc, to: &out)
+        } else {
+            out.write(fragment: "null")
+        }
     }
 
     /// `"T11"`: the bytes of `VertebralLevel.description`, quoted.
