@@ -13,6 +13,10 @@
 /// - which open container already has a member (so the next needs a comma) is one bit per depth in a word, not
 ///   an array: no allocation and no uniqueness check per value.
 ///
+/// A compact top-level full record (every line of a bulk run) skips all of this: ``CompactExtractionWriter``
+/// writes it in a few large steps, and bulk summary lines come from ``CompactSummaryWriter``, with the same bytes.
+/// This writer serves pretty output, values inside containers and every other shape.
+///
 /// `bytes` holds every byte of each complete top-level value: the staged bytes are flushed whenever a top-level
 /// value is complete. While a container is open, its last pieces may still be staged.
 public struct JSONWriter: Sendable {
