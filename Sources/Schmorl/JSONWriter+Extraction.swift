@@ -28,7 +28,11 @@ extension JSONWriter {
     }
 
     /// The full extraction (`Schemas/extraction.schema.json`). Spans are UTF-8 byte offsets into the text read.
+    ///
+    /// A compact top-level record (every JSON Lines line) is written by ``CompactExtractionWriter`` in a few large
+    /// steps; pretty output, and a record inside a container, take the general path below, with the same bytes.
     public mutating func write(extraction: Extraction) {
+        if appendCompactTopLevel({ CompactExtractionWriter.append(extraction, to: &$0) }) { return }
         beginObject()
         member("schemaVersion", Extraction.schemaVersion)
         member("id", extraction.id)

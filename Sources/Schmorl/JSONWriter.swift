@@ -13,6 +13,10 @@
 /// - which open container already has a member (so the next needs a comma) is one bit per depth in a word, not
 ///   an array: no allocation and no uniqueness check per value.
 ///
+/// A compact top-level full record (every line of a bulk run) skips all of this: ``CompactExtractionWriter``
+/// writes it in a few large steps, and bulk summary lines come from ``CompactSummaryWriter``, with the same bytes.
+/// This writer serves pretty output, values inside containers and every other shape.
+///
 /// `bytes` holds every byte of each complete top-level value: the staged bytes are flushed whenever a top-level
 /// value is complete. While a container is open, its last pieces may still be staged.
 public struct JSONWriter: Sendable {
@@ -209,6 +213,15 @@ public struct JSONWriter: Sendable {
         case false: write(name: name, literal: "false")
         case nil: write(name: name, literal: "null")
         }
+    }
+
+    /// Appends a compact top-level value written by `body` straight onto `bytes`, after anything staged; `false`
+    /// (and nothing written) when the writer is pretty or inside a container, where the general path is needed.
+    mutating func appendCompactTopLevel(_ body: (inout [UInt8]) -> Void) -> Bool {
+        guard indentStep == 0, depth == 0 else { return false }
+        staging.flush(into: &bytes)
+        body(&bytes)
+        return true
     }
 
     public mutating func newlineAfterRecord() {

@@ -35,6 +35,20 @@ struct BulkJSONLineReaderTests {
         #expect(values[1] == .string(expected))
     }
 
+    @Test("escapes and non-ASCII text decode at every offset of a long string (either side of a 16-byte chunk)")
+    func escapesAtEveryOffset() throws {
+        let pieces = ["\\n", "\\\"", "\\\\", "é", "😀", "\\u00e9", "\\t"]
+        let decodedPieces = ["\n", "\"", "\\", "é", "😀", "é", "\t"]
+        for (piece, decoded) in zip(pieces, decodedPieces) {
+            for offset in 0..<40 {
+                let head = String(repeating: "a", count: offset)
+                let tail = String(repeating: "b", count: 40 - offset)
+                let values = try read(#"{"id":"x","text":""# + head + piece + tail + piece + #""}"#)
+                #expect(values[1] == .string(head + decoded + tail + decoded))
+            }
+        }
+    }
+
     @Test("surrogate pairs make one scalar; lone surrogates are not UTF-8")
     func surrogates() throws {
         #expect(try read(#"{"id":"x","text":"\ud83d\ude00 and \uD834\uDD1E"}"#)[1] == .string("😀 and 𝄞"))

@@ -24,6 +24,9 @@ struct BulkBatch: Sendable {
         self.sourceProgress = sourceProgress
     }
 
+    /// Room beyond the expected output for the upper bound a writer reserves for one record.
+    static let recordReservationRoom = 32 * 1024
+
     /// Runs every record through `processor` into `output`, or writes its error record when its input failed.
     ///
     /// Keeps the run's invariant, one output line per input record: a record whose processor wrote nothing
@@ -31,8 +34,10 @@ struct BulkBatch: Sendable {
     mutating func process(with processor: BulkRunner.RecordProcessor, bytesPerRecordHint: Int) {
         // A quarter more than the last batch's average: records vary, and growing the buffer past its reservation
         // copies the whole batch written so far.
+        // Plus room for one record's reservation, which is an upper bound several times its length (see
+        // CompactExtractionWriter.byteBound(of:)): without it, the last records of a batch grow the buffer.
         let expected = recordCount * bytesPerRecordHint
-        output.reserveCapacity(expected + expected / 4)
+        output.reserveCapacity(expected + expected / 4 + Self.recordReservationRoom)
         for record in records {
             let before = output.count
             switch record.payload {

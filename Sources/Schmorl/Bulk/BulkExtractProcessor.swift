@@ -1,17 +1,15 @@
 public import SchmorlModel
 
-/// The processor `schmorl extract` gives the bulk runner: the pipeline, then the JSON writer, per record.
+/// The processor `schmorl extract` gives the bulk runner: the pipeline, then the compact record writer, per record.
 ///
-/// Shared by the CLI, the tests and the benchmarks: one writer per worker thread, writing each record straight onto
-/// the batch's output; any failure becomes the record's error record, so every input gives at least one output
+/// Shared by the CLI, the tests and the benchmarks: each record is written straight onto the batch's output; any failure becomes the record's error record, so every input gives at least one output
 /// line.
 public enum BulkExtractProcessor {
     public static func make(pipeline: Pipeline, summary: Bool, format: SourceFormat? = nil)
         -> @Sendable () -> BulkRunner.RecordProcessor
     {
         {
-            var writer = JSONWriter()
-            return { record, output in
+            { record, output in
                 do throws(SchmorlError) {
                     var inputBytes: Int? = nil
                     let extractions: [Extraction]
@@ -19,7 +17,7 @@ public enum BulkExtractProcessor {
                     case .text(let text):
                         // One report, the common case: written as it is, without an array around it.
                         let extraction = pipeline.extract(id: record.id, text: text)
-                        append(extraction, summary: summary, writer: &writer, to: &output)
+                        append(extraction, summary: summary, to: &output)
                         return RecordOutcome(nodeCount: extraction.nodes.count)
                     case .structured(let markup):
                         extractions = try pipeline.extract(bytes: Array(markup.utf8), id: record.id, format: format)
@@ -36,7 +34,7 @@ public enum BulkExtractProcessor {
                     }
                     var nodes = 0
                     for extraction in extractions {
-                        append(extraction, summary: summary, writer: &writer, to: &output)
+                        append(extraction, summary: summary, to: &output)
                         nodes += extraction.nodes.count
                     }
                     return RecordOutcome(nodeCount: nodes, inputBytes: inputBytes)
@@ -50,19 +48,15 @@ public enum BulkExtractProcessor {
 
     /// Appends one extraction's line to `output`.
     ///
-    /// The writer writes straight onto the end of the batch's output, lent to it for the call, so a record's bytes
-    /// are written once and never copied from a buffer of the writer's own.
-    private static func append(
-        _ extraction: Extraction, summary: Bool, writer: inout JSONWriter, to output: inout [UInt8]
-    ) {
-        writer.reset()
-        swap(&writer.bytes, &output)
-        defer { swap(&writer.bytes, &output) }
+    /// The compact writers write straight onto the end of the batch's output, so a record's bytes are written once
+    /// and never copied from a buffer of their own; they keep no state between records, so the processor holds no
+    /// writer (a captured `var` would cost an exclusivity check per record).
+    @inline(__always)
+    private static func append(_ extraction: Extraction, summary: Bool, to output: inout [UInt8]) {
         if summary {
-            writer.write(summary: extraction.summary)
+            CompactSummaryWriter.append(extraction, to: &output, lineBreak: true)
         } else {
-            writer.write(extraction: extraction)
+            CompactExtractionWriter.append(extraction, to: &output, lineBreak: true)
         }
-        writer.newlineAfterRecord()
     }
 }

@@ -64,8 +64,7 @@ enum JSONSpecialBytes {
         return (zeroInQuote | zeroInBackslash | control | word) & highBits
     }
 
-    /// The index of the first byte at or after `index` that is `"`, `\`, below 0x20 or from 0x80 up; `count` when
-    /// there is none.
+    /// The index in `chunk` of the first byte that is `"`, `\`, below 0x20 or from 0x80 up; 16 when there is none.
     ///
     /// The reader's string scanner asks this: ASCII text between escapes is copied as it is, and a byte from 0x80
     /// up starts a UTF-8 sequence to check, so an all-ASCII run needs no UTF-8 validation at all.
@@ -74,8 +73,26 @@ enum JSONSpecialBytes {
     /// high bit, and is not `"` (or `\`) exactly when adding 0x7F to it XOR 0x22 (or 0x5C) does; no sum leaves
     /// its byte, so the test is exact in every byte, and it uses only adds, XORs and ANDs, which compile to SSE2
     /// on any x86-64 (the `SIMD` comparison operators do not: they compile to a loop over the lanes).
-    /// - Complexity: O(n / 16) for ordinary runs; the special byte is found in its word by a bit count, not by a
-    ///   byte loop.
+    /// The special byte is found in its word by a bit count, not by a byte loop.
+    @inline(__always)
+    static func firstSpecialOrNonASCII(in chunk: SIMD16<UInt8>) -> Int {
+        let low7 = SIMD16<UInt8>(repeating: 0x7F)
+        let ascii = chunk & low7
+        let notControl = ascii &+ SIMD16(repeating: 0x60)
+        let notQuote = (ascii ^ SIMD16(repeating: 0x22)) &+ low7
+        let notBackslash = (ascii ^ SIMD16(repeating: 0x5C)) &+ low7
+        let special = ~(notControl & notQuote & notBackslash) | chunk
+        let words = unsafeBitCast(special, to: SIMD2<UInt64>.self)
+        let low = words[0].littleEndian & highBits
+        let high = words[1].littleEndian & highBits
+        if low != 0 { return low.trailingZeroBitCount &>> 3 }
+        if high != 0 { return 8 &+ (high.trailingZeroBitCount &>> 3) }
+        return 16
+    }
+
+    /// The index of the first `"`, `\`, control or non-ASCII byte at or after `index`, or `bytes.count` when
+    /// there is none; sixteen bytes a step (``firstSpecialOrNonASCII(in:)``).
+    /// - Complexity: O(n / 16) for ordinary runs.
     @inline(__always)
     static func firstSpecialOrNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         guard let base = bytes.baseAddress else { return index }

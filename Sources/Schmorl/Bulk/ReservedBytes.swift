@@ -18,6 +18,16 @@ struct ReservedBytes: ~Copyable {
         self.capacity = capacity
     }
 
+    /// Where the next byte goes.
+    var end: UnsafeMutablePointer<UInt8> { start + count }
+
+    /// Counts `byteCount` bytes stored at ``end`` by the caller as written.
+    @inline(__always)
+    mutating func advance(by byteCount: Int) {
+        assert(count + byteCount <= capacity, "wrote past the reserved bytes")
+        count &+= byteCount
+    }
+
     @inline(__always)
     mutating func write(_ byte: UInt8) {
         assert(count < capacity, "wrote past the reserved bytes")
