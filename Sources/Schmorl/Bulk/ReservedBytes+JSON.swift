@@ -16,6 +16,7 @@ extension ReservedBytes {
             write(UnsafeBufferPointer(start: fragment.utf8Start, count: count))
             return
         }
+        requireRoom(count)
         let target = UnsafeMutableRawPointer(end)
         var index = 0
         while index &+ 16 < count {
