@@ -68,7 +68,7 @@ struct Tokenizer {
                     // first byte, make its key.
                     end = start &+ 1 &+ Self.stops(after).trailingZeroBitCount &>> 3
                     index = end
-                    id = probe.lookup(WordKey(firstByte: byte, following: after, length: end &- start), at: base + start)
+                    id = probe.lookupShort(WordKey(firstByte: byte, following: after, length: end &- start))
                 } else {
                     // Find the word's end first (eight bytes at a time); its key is then read in 64-bit loads.
                     var hasFiller = false

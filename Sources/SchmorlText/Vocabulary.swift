@@ -120,6 +120,8 @@ final class Vocabulary: Sendable {
     /// Every spelling, end to end; entry `e` is `spellingBytes[spellingStart[e]..<spellingStart[e + 1]]`.
     private let spellingBytes: [UInt8]
     private let spellingStart: [Int32]
+    /// Per spelling, its canonical word id: read for words longer than eight bytes only (their slots hold -1).
+    private let spellingIds: [Int32]
     /// Number of distinct canonical words.
     let count: Int
     private let canonicalIndex: [String: Int32]
@@ -128,7 +130,9 @@ final class Vocabulary: Sendable {
     fileprivate struct Slot {
         /// The spelling's first eight bytes (`WordKey.prefix`): the whole spelling when it is that short.
         var prefix: UInt64 = 0
-        /// The canonical word id, -1 for an empty slot.
+        /// The canonical word id for a spelling of up to eight bytes; -1 for an empty slot and for a longer
+        /// spelling (whose id is in `spellingIds`). A key of up to eight bytes is then found by comparing the prefix
+        /// alone: equal prefixes of a short key and a long spelling (its first eight bytes) still give -1.
         var id: Int32 = -1
         /// Index of the spelling in `spellingStart` (to compare the bytes after the first eight).
         var entry: UInt16 = 0
@@ -205,9 +209,10 @@ final class Vocabulary: Sendable {
                     }
                     for (entry, slot) in zip(members[bucket], slots) {
                         suffixes[slot] = keys[entry].suffix
+                        let length = spellings[entry].count
                         table[slot] = Slot(
-                            prefix: keys[entry].prefix, id: entries[entry].1, entry: UInt16(entry),
-                            length: UInt16(spellings[entry].count))
+                            prefix: keys[entry].prefix, id: length <= 8 ? entries[entry].1 : -1, entry: UInt16(entry),
+                            length: UInt16(length))
                     }
                     displacements[bucket] = UInt16(displacement)
                     break
@@ -221,6 +226,7 @@ final class Vocabulary: Sendable {
         self.bucketShift = bucketShift
         self.spellingBytes = spellingBytes
         self.spellingStart = spellingStart
+        self.spellingIds = entries.map(\.1)
         self.count = canonical.count
         self.canonicalIndex = canonical
     }
@@ -289,11 +295,14 @@ final class Vocabulary: Sendable {
                 displacements.withUnsafeBufferPointer { displacements in
                     spellingBytes.withUnsafeBufferPointer { spellingBytes in
                         spellingStart.withUnsafeBufferPointer { spellingStart in
-                            body(
-                                Probe(
-                                    table: table.baseAddress!, suffixes: suffixes.baseAddress!, size: table.count,
-                                    displacements: displacements.baseAddress!, bucketShift: bucketShift,
-                                    spellingBytes: spellingBytes.baseAddress!, spellingStart: spellingStart.baseAddress!))
+                            spellingIds.withUnsafeBufferPointer { spellingIds in
+                                body(
+                                    Probe(
+                                        table: table.baseAddress!, suffixes: suffixes.baseAddress!, size: table.count,
+                                        displacements: displacements.baseAddress!, bucketShift: bucketShift,
+                                        spellingBytes: spellingBytes.baseAddress!,
+                                        spellingStart: spellingStart.baseAddress!, spellingIds: spellingIds.baseAddress!))
+                            }
                         }
                     }
                 }
@@ -310,6 +319,7 @@ final class Vocabulary: Sendable {
         fileprivate let bucketShift: UInt64
         fileprivate let spellingBytes: UnsafePointer<UInt8>
         fileprivate let spellingStart: UnsafePointer<Int32>
+        fileprivate let spellingIds: UnsafePointer<Int32>
 
         /// The id of the word whose key is `key` and whose bytes (no filler) start at `word`, or -1: the
         /// tokeniser's hot path.
@@ -317,19 +327,35 @@ final class Vocabulary: Sendable {
         ///   for a longer one.
         @inline(__always)
         func lookup(_ key: WordKey, at word: UnsafePointer<UInt8>) -> Int32 {
-            let displacement = displacements[Int(truncatingIfNeeded: key.hash &>> bucketShift)]
-            let index = Vocabulary.slotIndex(key.hash, displacement, size: size)
+            if key.length <= 8 { return lookupShort(key) }
+            let index = slotIndex(key)
             let slot = table[index]
-            let differs = (slot.prefix ^ key.prefix) | (UInt64(slot.length) ^ UInt64(truncatingIfNeeded: key.length))
-            if key.length <= 8 {
-                // The prefix is the whole word: the id is selected without a branch.
-                return differs == 0 ? slot.id : -1
-            }
-            let differsInSuffix = differs | (suffixes[index] ^ key.suffix)
+            let differs =
+                (slot.prefix ^ key.prefix) | (UInt64(slot.length) ^ UInt64(truncatingIfNeeded: key.length))
+                | (suffixes[index] ^ key.suffix)
+            let id = spellingIds[Int(slot.entry)]
             if key.length <= 16 {
-                return differsInSuffix == 0 ? slot.id : -1
+                return differs == 0 ? id : -1
             }
-            return differsInSuffix == 0 && sameTail(Int(slot.entry), word, key.length) ? slot.id : -1
+            return differs == 0 && sameTail(Int(slot.entry), word, key.length) ? id : -1
+        }
+
+        /// The id of a word of one to eight bytes, or -1: the prefix is the whole word, so one comparison decides,
+        /// and the id is selected without a branch.
+        @inline(__always)
+        func lookupShort(_ key: WordKey) -> Int32 {
+            let slot = table[slotIndex(key)]
+            // All ones when the prefixes differ, else zero (the compiler turned a plain `?:` into a branch).
+            let differs = slot.prefix ^ key.prefix
+            let missMask = Int32(truncatingIfNeeded: Int64(bitPattern: differs | (0 &- differs)) &>> 63)
+            return slot.id | missMask
+        }
+
+        /// The one slot where `key` can be.
+        @inline(__always)
+        private func slotIndex(_ key: WordKey) -> Int {
+            let displacement = displacements[Int(truncatingIfNeeded: key.hash &>> bucketShift)]
+            return Vocabulary.slotIndex(key.hash, displacement, size: size)
         }
 
         /// Whether bytes 16..<length of `word` equal those of entry `entry` (its first sixteen already compared).
