@@ -63,16 +63,37 @@ struct Tokenizer {
             if byteClass == Self.letter {
                 var end: Int
                 let id: Int32
-                if let after = shortWordFollowing(folded, at: start) {
-                    // Most words: the eight bytes after the first byte show where the word ends and, with the
-                    // first byte, make its key.
-                    end = start &+ 1 &+ Self.stops(after).trailingZeroBitCount &>> 3
+                // Where the bytes that continue a word on their own (letters, digits, bytes >= 0x80) end; most
+                // words end within the eight bytes after the first one, and those eight make most of the key.
+                var plainEnd: Int
+                var after: UInt64 = 0
+                var isShort = false
+                if start &+ 9 <= count {
+                    after = UInt64(
+                        littleEndian: UnsafeRawBufferPointer(folded).loadUnaligned(
+                            fromByteOffset: start &+ 1, as: UInt64.self))
+                    let stops = Self.stops(after)
+                    if stops != 0 {
+                        plainEnd = start &+ 1 &+ stops.trailingZeroBitCount &>> 3
+                        // Filler or an apostrophe may continue the word: the long path decides.
+                        let next = folded[plainEnd]
+                        isShort = next != FoldedText.filler && next != 0x27
+                    } else {
+                        // A longer word: its first nine bytes are read already.
+                        plainEnd = plainWordEnd(folded, from: start &+ 9)
+                    }
+                } else {
+                    plainEnd = plainWordEnd(folded, from: start &+ 1)
+                }
+                if isShort {
+                    // Most words: the eight bytes after the first byte, with the first byte, are the key.
+                    end = plainEnd
                     index = end
                     id = probe.lookupShort(WordKey(firstByte: byte, following: after, length: end &- start))
                 } else {
-                    // Find the word's end first (eight bytes at a time); its key is then read in 64-bit loads.
+                    // The word's end is found first; its key is then read in 64-bit loads.
                     var hasFiller = false
-                    index = plainWordEnd(folded, from: index &+ 1)
+                    index = plainEnd
                     // Bytes that continue a word only in context: filler, an apostrophe.
                     while index < count {
                         let next = folded[index]
@@ -131,20 +152,6 @@ struct Tokenizer {
             return true
         }
         return folded[index - 1] == 0x73
-    }
-
-    /// The eight bytes after the first byte of the word at `start` when they hold its end and the byte that ends
-    /// it is neither filler nor an apostrophe (which may continue the word), as most words: nil otherwise, or when
-    /// fewer than nine bytes are left.
-    @inline(__always)
-    private static func shortWordFollowing(_ folded: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt64? {
-        guard start &+ 9 <= folded.count else { return nil }
-        let after = UInt64(
-            littleEndian: UnsafeRawBufferPointer(folded).loadUnaligned(fromByteOffset: start &+ 1, as: UInt64.self))
-        let stops = Self.stops(after)
-        if stops == 0 { return nil }
-        let next = folded[start &+ 1 &+ stops.trailingZeroBitCount &>> 3]
-        return next != FoldedText.filler && next != 0x27 ? after : nil
     }
 
     /// The high bit of each byte of `word` (eight bytes, little-endian) that does not continue a word on its own:
