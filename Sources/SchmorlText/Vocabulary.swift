@@ -115,8 +115,9 @@ final class Vocabulary: Sendable {
     private let suffixes: [UInt64]
     /// Per bucket, the displacement that sends each of its keys to a free slot (`slotIndex`): 2 KB.
     private let displacements: [UInt16]
-    /// 64 minus log2 of the number of buckets: a key's bucket is the top bits of its hash.
-    private let bucketShift: UInt64
+    /// 64 minus log2 of the number of buckets (1024, about one per spelling of the lexicon's 1,028): a key's bucket
+    /// is the top bits of its hash. A constant, so a lookup shifts by an immediate and reads no field for it.
+    fileprivate static var bucketShift: UInt64 { 54 }
     /// Every spelling, end to end; entry `e` is `spellingBytes[spellingStart[e]..<spellingStart[e + 1]]`.
     private let spellingBytes: [UInt8]
     private let spellingStart: [Int32]
@@ -174,10 +175,9 @@ final class Vocabulary: Sendable {
         let hashes = keys.map(\.hash).sorted()
         precondition(zip(hashes, hashes.dropFirst()).allSatisfy { $0 != $1 }, "two vocabulary spellings share a 64-bit hash")
 
-        // One or two keys per bucket: the buckets are placed largest first, while most slots are still free.
-        var bucketCount = 1
-        while bucketCount * 2 < keys.count { bucketCount <<= 1 }
-        let bucketShift = UInt64(64 - bucketCount.trailingZeroBitCount)
+        // About one key per bucket: the buckets are placed largest first, while most slots are still free.
+        let bucketShift = Self.bucketShift
+        let bucketCount = 1 << (64 - Int(bucketShift))
         var members = [[Int]](repeating: [], count: bucketCount)
         for (entry, key) in keys.enumerated() { members[Int(truncatingIfNeeded: key.hash &>> bucketShift)].append(entry) }
         let order = (0..<bucketCount).sorted { (members[$0].count, $1) > (members[$1].count, $0) }
@@ -223,7 +223,6 @@ final class Vocabulary: Sendable {
         self.table = table
         self.displacements = displacements
         self.suffixes = suffixes
-        self.bucketShift = bucketShift
         self.spellingBytes = spellingBytes
         self.spellingStart = spellingStart
         self.spellingIds = entries.map(\.1)
@@ -299,7 +298,7 @@ final class Vocabulary: Sendable {
                                 body(
                                     Probe(
                                         table: table.baseAddress!, suffixes: suffixes.baseAddress!, size: table.count,
-                                        displacements: displacements.baseAddress!, bucketShift: bucketShift,
+                                        displacements: displacements.baseAddress!,
                                         spellingBytes: spellingBytes.baseAddress!,
                                         spellingStart: spellingStart.baseAddress!, spellingIds: spellingIds.baseAddress!))
                             }
@@ -316,7 +315,6 @@ final class Vocabulary: Sendable {
         fileprivate let suffixes: UnsafePointer<UInt64>
         fileprivate let size: Int
         fileprivate let displacements: UnsafePointer<UInt16>
-        fileprivate let bucketShift: UInt64
         fileprivate let spellingBytes: UnsafePointer<UInt8>
         fileprivate let spellingStart: UnsafePointer<Int32>
         fileprivate let spellingIds: UnsafePointer<Int32>
@@ -340,21 +338,17 @@ final class Vocabulary: Sendable {
             return differs == 0 && sameTail(Int(slot.entry), word, key.length) ? id : -1
         }
 
-        /// The id of a word of one to eight bytes, or -1: the prefix is the whole word, so one comparison decides,
-        /// and the id is selected without a branch.
+        /// The id of a word of one to eight bytes, or -1: the prefix is the whole word, so one comparison decides.
         @inline(__always)
         func lookupShort(_ key: WordKey) -> Int32 {
             let slot = table[slotIndex(key)]
-            // All ones when the prefixes differ, else zero (the compiler turned a plain `?:` into a branch).
-            let differs = slot.prefix ^ key.prefix
-            let missMask = Int32(truncatingIfNeeded: Int64(bitPattern: differs | (0 &- differs)) &>> 63)
-            return slot.id | missMask
+            return slot.prefix == key.prefix ? slot.id : -1
         }
 
         /// The one slot where `key` can be.
         @inline(__always)
         private func slotIndex(_ key: WordKey) -> Int {
-            let displacement = displacements[Int(truncatingIfNeeded: key.hash &>> bucketShift)]
+            let displacement = displacements[Int(truncatingIfNeeded: key.hash &>> Vocabulary.bucketShift)]
             return Vocabulary.slotIndex(key.hash, displacement, size: size)
         }
 
