@@ -161,26 +161,43 @@ final class Vocabulary: Sendable {
             entries.append((variant, canonical[target]!))
         }
         precondition(entries.count <= Int(UInt16.max), "vocabulary too large for a 16-bit entry index")
-        var spellings: [[UInt8]] = []
         var spellingBytes: [UInt8] = []
         var spellingStart: [Int32] = [0]
         for (spelling, _) in entries {
-            let bytes = Array(spelling.utf8)
-            spellings.append(bytes)
-            spellingBytes += bytes
+            spellingBytes += spelling.utf8
             spellingStart.append(Int32(spellingBytes.count))
         }
         spellingBytes += [UInt8](repeating: 0, count: 8)  // never empty, so its base address always exists
-        let keys = spellings.map { bytes in bytes.withUnsafeBufferPointer { Self.key($0, 0..<$0.count) } }
+        let keys = spellingBytes.withUnsafeBufferPointer { bytes in
+            (0..<entries.count).map { Self.key(bytes, Int(spellingStart[$0])..<Int(spellingStart[$0 + 1])) }
+        }
         let hashes = keys.map(\.hash).sorted()
         precondition(zip(hashes, hashes.dropFirst()).allSatisfy { $0 != $1 }, "two vocabulary spellings share a 64-bit hash")
 
         // About one key per bucket: the buckets are placed largest first, while most slots are still free.
         let bucketShift = Self.bucketShift
         let bucketCount = 1 << (64 - Int(bucketShift))
-        var members = [[Int]](repeating: [], count: bucketCount)
-        for (entry, key) in keys.enumerated() { members[Int(truncatingIfNeeded: key.hash &>> bucketShift)].append(entry) }
-        let order = (0..<bucketCount).sorted { (members[$0].count, $1) > (members[$1].count, $0) }
+        // Each bucket's keys in entry order, in one flat list (a counting sort: an array per bucket was a thousand
+        // allocations at every start-up).
+        let bucketOfKey = keys.map { Int(truncatingIfNeeded: $0.hash &>> bucketShift) }
+        var memberStart = [Int](repeating: 0, count: bucketCount + 1)
+        for bucket in bucketOfKey { memberStart[bucket + 1] += 1 }
+        for bucket in 0..<bucketCount { memberStart[bucket + 1] += memberStart[bucket] }
+        var memberList = [Int](repeating: 0, count: keys.count)
+        var nextMember = memberStart
+        for (entry, bucket) in bucketOfKey.enumerated() {
+            memberList[nextMember[bucket]] = entry
+            nextMember[bucket] += 1
+        }
+        // The non-empty buckets, largest first and in bucket order among equals.
+        var order: [Int] = []
+        var largest = 0
+        for bucket in 0..<bucketCount { largest = max(largest, memberStart[bucket + 1] - memberStart[bucket]) }
+        for memberCount in stride(from: largest, through: 1, by: -1) {
+            for bucket in 0..<bucketCount where memberStart[bucket + 1] - memberStart[bucket] == memberCount {
+                order.append(bucket)
+            }
+        }
         var size = max(8, keys.count + keys.count / 4)
         var table: [Slot]
         var displacements: [UInt16]
@@ -190,7 +207,7 @@ final class Vocabulary: Sendable {
             table = [Slot](repeating: Slot(), count: size)
             suffixes = [UInt64](repeating: 0, count: size)
             displacements = [UInt16](repeating: 0, count: bucketCount)
-            for bucket in order where !members[bucket].isEmpty {
+            for bucket in order {
                 var displacement = 0
                 slots.removeAll(keepingCapacity: true)
                 searching: while true {
@@ -199,7 +216,8 @@ final class Vocabulary: Sendable {
                         continue placing
                     }
                     slots.removeAll(keepingCapacity: true)
-                    for entry in members[bucket] {
+                    for member in memberStart[bucket]..<memberStart[bucket + 1] {
+                        let entry = memberList[member]
                         let slot = Self.slotIndex(keys[entry].hash, UInt16(displacement), size: size)
                         if table[slot].length != 0 || slots.contains(slot) {
                             displacement += 1
@@ -207,9 +225,10 @@ final class Vocabulary: Sendable {
                         }
                         slots.append(slot)
                     }
-                    for (entry, slot) in zip(members[bucket], slots) {
+                    for (member, slot) in zip(memberStart[bucket]..<memberStart[bucket + 1], slots) {
+                        let entry = memberList[member]
                         suffixes[slot] = keys[entry].suffix
-                        let length = spellings[entry].count
+                        let length = Int(spellingStart[entry + 1] - spellingStart[entry])
                         table[slot] = Slot(
                             prefix: keys[entry].prefix, id: length <= 8 ? entries[entry].1 : -1, entry: UInt16(entry),
                             length: UInt16(length))
