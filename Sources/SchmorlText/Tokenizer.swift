@@ -42,6 +42,7 @@ struct Tokenizer {
         }
         let base = folded.baseAddress!
         let bufferEnd = base + count
+        let shortProbe = probe.short
         while index < count {
             var byte = folded[index]
             var byteClass = classes[Int(byte)]
@@ -89,7 +90,7 @@ struct Tokenizer {
                     // Most words: the eight bytes after the first byte, with the first byte, are the key.
                     end = plainEnd
                     index = end
-                    id = probe.lookupShort(WordKey(firstByte: byte, following: after, length: end &- start))
+                    id = shortProbe.lookup(WordKey(firstByte: byte, following: after, length: end &- start))
                 } else {
                     // The word's end is found first; its key is then read in 64-bit loads.
                     var hasFiller = false
