@@ -50,7 +50,7 @@ struct Tokenizer {
                 // A run of white space, read in its own loop up to the next token.
                 whiteSpace |= Token.spaceBeforeFlag
                 repeat {
-                    if byteClass == Self.lineBreak {
+                    if _slowPath(byteClass == Self.lineBreak) {  // a hint: a branch, not a select per byte
                         // A second line break makes a blank line.
                         whiteSpace |= (whiteSpace & Token.lineBreakBeforeFlag) << 1 | Token.lineBreakBeforeFlag
                     }
