@@ -29,16 +29,16 @@ struct Tokenizer {
         probe: Vocabulary.Probe, into output: UnsafeMutablePointer<Token>
     ) -> Int {
         let count = folded.count
-        var written = 0
+        var cursor = output  // where the next token goes
         var index = 0
         // The white space since the previous token, as the token's flag bits: space, line break, blank line.
         var whiteSpace = Token.spaceBeforeFlag
         @inline(__always) func emit(_ kind: Token.Kind, _ start: Int, _ end: Int, _ word: Int32, _ byte: UInt8) {
-            (output + written).initialize(
+            cursor.initialize(
                 to: Token(
                     kind: kind, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
                     word: word, byte: byte, whiteSpace: whiteSpace))
-            written &+= 1
+            cursor += 1
         }
         let base = folded.baseAddress!
         let bufferEnd = base + count
@@ -55,7 +55,7 @@ struct Tokenizer {
                         whiteSpace |= (whiteSpace & Token.lineBreakBeforeFlag) << 1 | Token.lineBreakBeforeFlag
                     }
                     index &+= 1
-                    if index == count { return written }
+                    if index == count { return cursor - output }
                     byte = folded[index]
                     byteClass = classes[Int(byte)]
                 } while byteClass >= Self.separator
@@ -142,7 +142,7 @@ struct Tokenizer {
             }
             whiteSpace = 0
         }
-        return written
+        return cursor - output
     }
 
     /// Whether the apostrophe at `index` (after a word's bytes) stays in the word: before a letter
