@@ -10,32 +10,61 @@ struct FoldedText {
     static let filler: UInt8 = 0x1F
 
     let bytes: [UInt8]
-    /// ASCII capital and small letters of the source, counted in the same pass (the layout asks whether a report
-    /// is written in capitals).
+    /// ASCII capital letters of the source, counted in the folding pass.
     let upperCaseLetters: Int
-    let lowerCaseLetters: Int
-
     /// Whether capitals outnumber small letters three to one: a report dictated in capitals, where a capital at
     /// a line start says nothing about a new sentence.
-    var isMostlyUpperCase: Bool { upperCaseLetters > lowerCaseLetters * 3 }
+    let isMostlyUpperCase: Bool
 
     /// - Complexity: O(n), one pass, one allocation. Runs of eight ASCII bytes are folded and counted as one
     ///   64-bit word (most reports are all ASCII); other bytes go one at a time.
     init(_ source: [UInt8]) {
         let count = source.count
         var upper = 0
-        var lower = 0
+        var foldedLetters = 0
         // Every byte of the copy is written below (the 64-bit path or the byte path), so it starts uninitialised
         // instead of as a copy of the source that is then written over.
         let out = [UInt8](unsafeUninitializedCapacity: count) { out, initializedCount in
             source.withUnsafeBufferPointer { source in
-                Self.fold(source, into: out, upper: &upper, lower: &lower)
+                Self.fold(source, into: out, upper: &upper, foldedLetters: &foldedLetters)
             }
             initializedCount = count
         }
         bytes = out
         upperCaseLetters = upper
-        lowerCaseLetters = lower
+        isMostlyUpperCase = upper != 0 && Self.smallLettersAreFewerThanAThird(of: upper, folded: out, foldedLetters: foldedLetters)
+    }
+
+    /// Whether the source's small ASCII letters number less than a third of its `upper` capitals, read from the
+    /// folded copy: its letters are the source's small letters, its capitals and `foldedLetters` letters that
+    /// folding made from other characters (ö → o).
+    ///
+    /// The small letters are not counted while folding (a third of that loop's work): in most reports a short
+    /// prefix of the folded copy already holds more letters than the capitals and folded letters could explain,
+    /// so the answer is known after a few chunks. Only a report mostly in capitals is read to the end.
+    private static func smallLettersAreFewerThanAThird(of upper: Int, folded: [UInt8], foldedLetters: Int) -> Bool {
+        folded.withUnsafeBytes { raw in
+            let count = raw.count
+            var letters = 0  // small letters of the folded copy read so far
+            var index = 0
+            while index &+ 64 <= count {
+                var lanes: UInt64 = 0
+                for offset in stride(from: 0, to: 64, by: 8) {
+                    let word = raw.loadUnaligned(fromByteOffset: index &+ offset, as: UInt64.self)
+                    lanes &+= Self.smallLetters(word) &>> 7
+                }
+                letters &+= Self.sumOfLanes(lanes)
+                index &+= 64
+                // At least letters - upper - foldedLetters of the source's letters so far were small.
+                if 3 &* (letters &- upper &- foldedLetters) >= upper { return false }
+            }
+            while index < count {
+                let byte = raw[index]
+                if byte >= 0x61 && byte <= 0x7A { letters &+= 1 }
+                index &+= 1
+            }
+            return upper > 3 &* (letters &- upper &- foldedLetters)
+        }
     }
 
     /// Chunks of eight bytes folded in one run before its letter counts are summed: each count is kept per byte
@@ -44,7 +73,7 @@ struct FoldedText {
 
     private static func fold(
         _ source: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, upper: inout Int,
-        lower: inout Int
+        foldedLetters: inout Int
     ) {
         let count = source.count
         let raw = UnsafeRawBufferPointer(source)
@@ -53,7 +82,6 @@ struct FoldedText {
         while index < count {
             // A run of plain ASCII chunks, each folded as one 64-bit word; the letters of each are counted per lane.
             var upperLanes: UInt64 = 0
-            var lowerLanes: UInt64 = 0
             let runEnd = min(count, index &+ Self.chunksPerRun &* 8)
             // Two chunks per step while both are plain (half the loop's own work), then one.
             while index &+ 16 <= runEnd {
@@ -61,10 +89,10 @@ struct FoldedText {
                 let second = raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
                 if !Self.isPlainASCII(first, second) { break }
                 rawOut.storeBytes(
-                    of: Self.foldPlainASCII(first, upperLanes: &upperLanes, lowerLanes: &lowerLanes),
+                    of: Self.foldPlainASCII(first, upperLanes: &upperLanes),
                     toByteOffset: index, as: UInt64.self)
                 rawOut.storeBytes(
-                    of: Self.foldPlainASCII(second, upperLanes: &upperLanes, lowerLanes: &lowerLanes),
+                    of: Self.foldPlainASCII(second, upperLanes: &upperLanes),
                     toByteOffset: index &+ 8, as: UInt64.self)
                 index &+= 16
             }
@@ -72,14 +100,11 @@ struct FoldedText {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 if !Self.isPlainASCII(word, word) { break }
                 rawOut.storeBytes(
-                    of: Self.foldPlainASCII(word, upperLanes: &upperLanes, lowerLanes: &lowerLanes),
+                    of: Self.foldPlainASCII(word, upperLanes: &upperLanes),
                     toByteOffset: index, as: UInt64.self)
                 index &+= 8
             }
-            if upperLanes | lowerLanes != 0 {
-                upper &+= Self.sumOfLanes(upperLanes)
-                lower &+= Self.sumOfLanes(lowerLanes)
-            }
+            if upperLanes != 0 { upper &+= Self.sumOfLanes(upperLanes) }
             if index >= count { break }
             // One byte (or one multi-byte character) on its own: a chunk that is not plain ASCII, the last few
             // bytes, or the end of a run.
@@ -89,8 +114,6 @@ struct FoldedText {
                 if byte >= 0x41 && byte <= 0x5A {
                     out[index] = byte | 0x20
                     upper += 1
-                } else if byte >= 0x61 && byte <= 0x7A {
-                    lower += 1
                 } else if byte == 0x60 {
                     out[index] = 0x27
                 }
@@ -119,6 +142,7 @@ struct FoldedText {
                 if replacement != 0 {
                     out[index] = replacement
                     out[index + 1] = Self.filler
+                    if replacement >= 0x61 { foldedLetters += 1 }  // a letter that was no ASCII letter
                     index += 2
                     continue
                 }
@@ -175,18 +199,24 @@ struct FoldedText {
         return (firstFlags | secondFlags) & high == 0
     }
 
-    /// Eight plain ASCII bytes folded at once (capitals to small letters), with their letters counted per byte
+    /// Eight plain ASCII bytes folded at once (capitals to small letters), with their capitals counted per byte
     /// lane.
     @inline(__always)
-    private static func foldPlainASCII(_ word: UInt64, upperLanes: inout UInt64, lowerLanes: inout UInt64) -> UInt64 {
+    private static func foldPlainASCII(_ word: UInt64, upperLanes: inout UInt64) -> UInt64 {
         let high: UInt64 = 0x8080_8080_8080_8080
         // For bytes below 0x80, adding (0x80 - lo) sets a byte's high bit when it is >= lo, and adding
         // (0x7F - hi) when it is > hi; no byte carries into the next.
         let capitals = (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525) & high  // A...Z
-        let smalls = (word &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(word &+ 0x0505_0505_0505_0505) & high  // a...z
         upperLanes &+= capitals &>> 7
-        lowerLanes &+= smalls &>> 7
         return word | (capitals &>> 2)
+    }
+
+    /// The high bit of each byte of `word` that is a small ASCII letter.
+    @inline(__always)
+    private static func smallLetters(_ word: UInt64) -> UInt64 {
+        // As in `foldPlainASCII`, on the low seven bits so that no sum carries; a byte >= 0x80 is no letter.
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        return (low &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(low &+ 0x0505_0505_0505_0505) & ~word & 0x8080_8080_8080_8080
     }
 
     /// The sum of the eight byte lanes of `lanes` (each at most 255).

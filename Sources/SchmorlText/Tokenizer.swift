@@ -29,19 +29,20 @@ struct Tokenizer {
         probe: Vocabulary.Probe, into output: UnsafeMutablePointer<Token>
     ) -> Int {
         let count = folded.count
-        var written = 0
+        var cursor = output  // where the next token goes
         var index = 0
         // The white space since the previous token, as the token's flag bits: space, line break, blank line.
         var whiteSpace = Token.spaceBeforeFlag
         @inline(__always) func emit(_ kind: Token.Kind, _ start: Int, _ end: Int, _ word: Int32, _ byte: UInt8) {
-            (output + written).initialize(
+            cursor.initialize(
                 to: Token(
                     kind: kind, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
                     word: word, byte: byte, whiteSpace: whiteSpace))
-            written &+= 1
+            cursor += 1
         }
         let base = folded.baseAddress!
         let bufferEnd = base + count
+        let shortProbe = probe.short
         while index < count {
             var byte = folded[index]
             var byteClass = classes[Int(byte)]
@@ -49,12 +50,12 @@ struct Tokenizer {
                 // A run of white space, read in its own loop up to the next token.
                 whiteSpace |= Token.spaceBeforeFlag
                 repeat {
-                    if byteClass == Self.lineBreak {
+                    if _slowPath(byteClass == Self.lineBreak) {  // a hint: a branch, not a select per byte
                         // A second line break makes a blank line.
                         whiteSpace |= (whiteSpace & Token.lineBreakBeforeFlag) << 1 | Token.lineBreakBeforeFlag
                     }
                     index &+= 1
-                    if index == count { return written }
+                    if index == count { return cursor - output }
                     byte = folded[index]
                     byteClass = classes[Int(byte)]
                 } while byteClass >= Self.separator
@@ -63,16 +64,37 @@ struct Tokenizer {
             if byteClass == Self.letter {
                 var end: Int
                 let id: Int32
-                if let after = shortWordFollowing(folded, at: start) {
-                    // Most words: the eight bytes after the first byte show where the word ends and, with the
-                    // first byte, make its key.
-                    end = start &+ 1 &+ Self.stops(after).trailingZeroBitCount &>> 3
-                    index = end
-                    id = probe.lookup(WordKey(firstByte: byte, following: after, length: end &- start), at: base + start)
+                // Where the bytes that continue a word on their own (letters, digits, bytes >= 0x80) end; most
+                // words end within the eight bytes after the first one, and those eight make most of the key.
+                var plainEnd: Int
+                var after: UInt64 = 0
+                var isShort = false
+                if start &+ 9 <= count {
+                    after = UInt64(
+                        littleEndian: UnsafeRawBufferPointer(folded).loadUnaligned(
+                            fromByteOffset: start &+ 1, as: UInt64.self))
+                    let stops = Self.stops(after)
+                    if stops != 0 {
+                        plainEnd = start &+ 1 &+ stops.trailingZeroBitCount &>> 3
+                        // Filler or an apostrophe may continue the word: the long path decides.
+                        let next = folded[plainEnd]
+                        isShort = next != FoldedText.filler && next != 0x27
+                    } else {
+                        // A longer word: its first nine bytes are read already.
+                        plainEnd = plainWordEnd(folded, from: start &+ 9)
+                    }
                 } else {
-                    // Find the word's end first (eight bytes at a time); its key is then read in 64-bit loads.
+                    plainEnd = plainWordEnd(folded, from: start &+ 1)
+                }
+                if isShort {
+                    // Most words: the eight bytes after the first byte, with the first byte, are the key.
+                    end = plainEnd
+                    index = end
+                    id = shortProbe.lookup(WordKey(firstByte: byte, following: after, length: end &- start))
+                } else {
+                    // The word's end is found first; its key is then read in 64-bit loads.
                     var hasFiller = false
-                    index = plainWordEnd(folded, from: index &+ 1)
+                    index = plainEnd
                     // Bytes that continue a word only in context: filler, an apostrophe.
                     while index < count {
                         let next = folded[index]
@@ -120,7 +142,7 @@ struct Tokenizer {
             }
             whiteSpace = 0
         }
-        return written
+        return cursor - output
     }
 
     /// Whether the apostrophe at `index` (after a word's bytes) stays in the word: before a letter
@@ -131,20 +153,6 @@ struct Tokenizer {
             return true
         }
         return folded[index - 1] == 0x73
-    }
-
-    /// The eight bytes after the first byte of the word at `start` when they hold its end and the byte that ends
-    /// it is neither filler nor an apostrophe (which may continue the word), as most words: nil otherwise, or when
-    /// fewer than nine bytes are left.
-    @inline(__always)
-    private static func shortWordFollowing(_ folded: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt64? {
-        guard start &+ 9 <= folded.count else { return nil }
-        let after = UInt64(
-            littleEndian: UnsafeRawBufferPointer(folded).loadUnaligned(fromByteOffset: start &+ 1, as: UInt64.self))
-        let stops = Self.stops(after)
-        if stops == 0 { return nil }
-        let next = folded[start &+ 1 &+ stops.trailingZeroBitCount &>> 3]
-        return next != FoldedText.filler && next != 0x27 ? after : nil
     }
 
     /// The high bit of each byte of `word` (eight bytes, little-endian) that does not continue a word on its own:

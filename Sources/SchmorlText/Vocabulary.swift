@@ -115,11 +115,14 @@ final class Vocabulary: Sendable {
     private let suffixes: [UInt64]
     /// Per bucket, the displacement that sends each of its keys to a free slot (`slotIndex`): 2 KB.
     private let displacements: [UInt16]
-    /// 64 minus log2 of the number of buckets: a key's bucket is the top bits of its hash.
-    private let bucketShift: UInt64
+    /// 64 minus log2 of the number of buckets (1024, about one per spelling of the lexicon's 1,028): a key's bucket
+    /// is the top bits of its hash. A constant, so a lookup shifts by an immediate and reads no field for it.
+    fileprivate static var bucketShift: UInt64 { 54 }
     /// Every spelling, end to end; entry `e` is `spellingBytes[spellingStart[e]..<spellingStart[e + 1]]`.
     private let spellingBytes: [UInt8]
     private let spellingStart: [Int32]
+    /// Per spelling, its canonical word id: read for words longer than eight bytes only (their slots hold -1).
+    private let spellingIds: [Int32]
     /// Number of distinct canonical words.
     let count: Int
     private let canonicalIndex: [String: Int32]
@@ -128,7 +131,9 @@ final class Vocabulary: Sendable {
     fileprivate struct Slot {
         /// The spelling's first eight bytes (`WordKey.prefix`): the whole spelling when it is that short.
         var prefix: UInt64 = 0
-        /// The canonical word id, -1 for an empty slot.
+        /// The canonical word id for a spelling of up to eight bytes; -1 for an empty slot and for a longer
+        /// spelling (whose id is in `spellingIds`). A key of up to eight bytes is then found by comparing the prefix
+        /// alone: equal prefixes of a short key and a long spelling (its first eight bytes) still give -1.
         var id: Int32 = -1
         /// Index of the spelling in `spellingStart` (to compare the bytes after the first eight).
         var entry: UInt16 = 0
@@ -156,27 +161,43 @@ final class Vocabulary: Sendable {
             entries.append((variant, canonical[target]!))
         }
         precondition(entries.count <= Int(UInt16.max), "vocabulary too large for a 16-bit entry index")
-        var spellings: [[UInt8]] = []
         var spellingBytes: [UInt8] = []
         var spellingStart: [Int32] = [0]
         for (spelling, _) in entries {
-            let bytes = Array(spelling.utf8)
-            spellings.append(bytes)
-            spellingBytes += bytes
+            spellingBytes += spelling.utf8
             spellingStart.append(Int32(spellingBytes.count))
         }
         spellingBytes += [UInt8](repeating: 0, count: 8)  // never empty, so its base address always exists
-        let keys = spellings.map { bytes in bytes.withUnsafeBufferPointer { Self.key($0, 0..<$0.count) } }
+        let keys = spellingBytes.withUnsafeBufferPointer { bytes in
+            (0..<entries.count).map { Self.key(bytes, Int(spellingStart[$0])..<Int(spellingStart[$0 + 1])) }
+        }
         let hashes = keys.map(\.hash).sorted()
         precondition(zip(hashes, hashes.dropFirst()).allSatisfy { $0 != $1 }, "two vocabulary spellings share a 64-bit hash")
 
-        // One or two keys per bucket: the buckets are placed largest first, while most slots are still free.
-        var bucketCount = 1
-        while bucketCount * 2 < keys.count { bucketCount <<= 1 }
-        let bucketShift = UInt64(64 - bucketCount.trailingZeroBitCount)
-        var members = [[Int]](repeating: [], count: bucketCount)
-        for (entry, key) in keys.enumerated() { members[Int(truncatingIfNeeded: key.hash &>> bucketShift)].append(entry) }
-        let order = (0..<bucketCount).sorted { (members[$0].count, $1) > (members[$1].count, $0) }
+        // About one key per bucket: the buckets are placed largest first, while most slots are still free.
+        let bucketShift = Self.bucketShift
+        let bucketCount = 1 << (64 - Int(bucketShift))
+        // Each bucket's keys in entry order, in one flat list (a counting sort: an array per bucket was a thousand
+        // allocations at every start-up).
+        let bucketOfKey = keys.map { Int(truncatingIfNeeded: $0.hash &>> bucketShift) }
+        var memberStart = [Int](repeating: 0, count: bucketCount + 1)
+        for bucket in bucketOfKey { memberStart[bucket + 1] += 1 }
+        for bucket in 0..<bucketCount { memberStart[bucket + 1] += memberStart[bucket] }
+        var memberList = [Int](repeating: 0, count: keys.count)
+        var nextMember = memberStart
+        for (entry, bucket) in bucketOfKey.enumerated() {
+            memberList[nextMember[bucket]] = entry
+            nextMember[bucket] += 1
+        }
+        // The non-empty buckets, largest first and in bucket order among equals.
+        var order: [Int] = []
+        var largest = 0
+        for bucket in 0..<bucketCount { largest = max(largest, memberStart[bucket + 1] - memberStart[bucket]) }
+        for memberCount in stride(from: largest, through: 1, by: -1) {
+            for bucket in 0..<bucketCount where memberStart[bucket + 1] - memberStart[bucket] == memberCount {
+                order.append(bucket)
+            }
+        }
         var size = max(8, keys.count + keys.count / 4)
         var table: [Slot]
         var displacements: [UInt16]
@@ -186,7 +207,7 @@ final class Vocabulary: Sendable {
             table = [Slot](repeating: Slot(), count: size)
             suffixes = [UInt64](repeating: 0, count: size)
             displacements = [UInt16](repeating: 0, count: bucketCount)
-            for bucket in order where !members[bucket].isEmpty {
+            for bucket in order {
                 var displacement = 0
                 slots.removeAll(keepingCapacity: true)
                 searching: while true {
@@ -195,7 +216,8 @@ final class Vocabulary: Sendable {
                         continue placing
                     }
                     slots.removeAll(keepingCapacity: true)
-                    for entry in members[bucket] {
+                    for member in memberStart[bucket]..<memberStart[bucket + 1] {
+                        let entry = memberList[member]
                         let slot = Self.slotIndex(keys[entry].hash, UInt16(displacement), size: size)
                         if table[slot].length != 0 || slots.contains(slot) {
                             displacement += 1
@@ -203,11 +225,13 @@ final class Vocabulary: Sendable {
                         }
                         slots.append(slot)
                     }
-                    for (entry, slot) in zip(members[bucket], slots) {
+                    for (member, slot) in zip(memberStart[bucket]..<memberStart[bucket + 1], slots) {
+                        let entry = memberList[member]
                         suffixes[slot] = keys[entry].suffix
+                        let length = Int(spellingStart[entry + 1] - spellingStart[entry])
                         table[slot] = Slot(
-                            prefix: keys[entry].prefix, id: entries[entry].1, entry: UInt16(entry),
-                            length: UInt16(spellings[entry].count))
+                            prefix: keys[entry].prefix, id: length <= 8 ? entries[entry].1 : -1, entry: UInt16(entry),
+                            length: UInt16(length))
                     }
                     displacements[bucket] = UInt16(displacement)
                     break
@@ -218,9 +242,9 @@ final class Vocabulary: Sendable {
         self.table = table
         self.displacements = displacements
         self.suffixes = suffixes
-        self.bucketShift = bucketShift
         self.spellingBytes = spellingBytes
         self.spellingStart = spellingStart
+        self.spellingIds = entries.map(\.1)
         self.count = canonical.count
         self.canonicalIndex = canonical
     }
@@ -289,11 +313,14 @@ final class Vocabulary: Sendable {
                 displacements.withUnsafeBufferPointer { displacements in
                     spellingBytes.withUnsafeBufferPointer { spellingBytes in
                         spellingStart.withUnsafeBufferPointer { spellingStart in
-                            body(
-                                Probe(
-                                    table: table.baseAddress!, suffixes: suffixes.baseAddress!, size: table.count,
-                                    displacements: displacements.baseAddress!, bucketShift: bucketShift,
-                                    spellingBytes: spellingBytes.baseAddress!, spellingStart: spellingStart.baseAddress!))
+                            spellingIds.withUnsafeBufferPointer { spellingIds in
+                                body(
+                                    Probe(
+                                        table: table.baseAddress!, suffixes: suffixes.baseAddress!, size: table.count,
+                                        displacements: displacements.baseAddress!,
+                                        spellingBytes: spellingBytes.baseAddress!,
+                                        spellingStart: spellingStart.baseAddress!, spellingIds: spellingIds.baseAddress!))
+                            }
                         }
                     }
                 }
@@ -307,9 +334,9 @@ final class Vocabulary: Sendable {
         fileprivate let suffixes: UnsafePointer<UInt64>
         fileprivate let size: Int
         fileprivate let displacements: UnsafePointer<UInt16>
-        fileprivate let bucketShift: UInt64
         fileprivate let spellingBytes: UnsafePointer<UInt8>
         fileprivate let spellingStart: UnsafePointer<Int32>
+        fileprivate let spellingIds: UnsafePointer<Int32>
 
         /// The id of the word whose key is `key` and whose bytes (no filler) start at `word`, or -1: the
         /// tokeniser's hot path.
@@ -317,19 +344,46 @@ final class Vocabulary: Sendable {
         ///   for a longer one.
         @inline(__always)
         func lookup(_ key: WordKey, at word: UnsafePointer<UInt8>) -> Int32 {
-            let displacement = displacements[Int(truncatingIfNeeded: key.hash &>> bucketShift)]
-            let index = Vocabulary.slotIndex(key.hash, displacement, size: size)
+            if key.length <= 8 { return lookupShort(key) }
+            let index = slotIndex(key)
             let slot = table[index]
-            let differs = (slot.prefix ^ key.prefix) | (UInt64(slot.length) ^ UInt64(truncatingIfNeeded: key.length))
-            if key.length <= 8 {
-                // The prefix is the whole word: the id is selected without a branch.
-                return differs == 0 ? slot.id : -1
-            }
-            let differsInSuffix = differs | (suffixes[index] ^ key.suffix)
+            let differs =
+                (slot.prefix ^ key.prefix) | (UInt64(slot.length) ^ UInt64(truncatingIfNeeded: key.length))
+                | (suffixes[index] ^ key.suffix)
+            let id = spellingIds[Int(slot.entry)]
             if key.length <= 16 {
-                return differsInSuffix == 0 ? slot.id : -1
+                return differs == 0 ? id : -1
             }
-            return differsInSuffix == 0 && sameTail(Int(slot.entry), word, key.length) ? slot.id : -1
+            return differs == 0 && sameTail(Int(slot.entry), word, key.length) ? id : -1
+        }
+
+        /// The id of a word of one to eight bytes, or -1: the prefix is the whole word, so one comparison decides.
+        @inline(__always)
+        func lookupShort(_ key: WordKey) -> Int32 { short.lookup(key) }
+
+        /// The three fields a lookup of a short word reads, for the tokeniser to keep apart from the rest (fewer
+        /// loads per word than through the whole probe).
+        var short: Short { Short(table: table, size: size, displacements: displacements) }
+
+        struct Short {
+            fileprivate let table: UnsafePointer<Slot>
+            fileprivate let size: Int
+            fileprivate let displacements: UnsafePointer<UInt16>
+
+            /// The id of a word of one to eight bytes, or -1 (as `Probe.lookupShort`).
+            @inline(__always)
+            func lookup(_ key: WordKey) -> Int32 {
+                let displacement = displacements[Int(truncatingIfNeeded: key.hash &>> Vocabulary.bucketShift)]
+                let slot = table[Vocabulary.slotIndex(key.hash, displacement, size: size)]
+                return slot.prefix == key.prefix ? slot.id : -1
+            }
+        }
+
+        /// The one slot where `key` can be.
+        @inline(__always)
+        private func slotIndex(_ key: WordKey) -> Int {
+            let displacement = displacements[Int(truncatingIfNeeded: key.hash &>> Vocabulary.bucketShift)]
+            return Vocabulary.slotIndex(key.hash, displacement, size: size)
         }
 
         /// Whether bytes 16..<length of `word` equal those of entry `entry` (its first sixteen already compared).

@@ -73,4 +73,22 @@ import Testing
         #expect(small.lookup(disk, 0..<disk.count) == small.id("disc"))
         #expect(Set(words.map { small.id($0) }).count == words.count)
     }
+
+    /// Folding counts capitals only and decides "mostly capitals" from the folded copy: the answer must be the one
+    /// that counting small letters too gives, including letters folded from other characters (ö → o).
+    @Test func mostlyUpperCaseIsDecidedAsByCountingEveryLetter() {
+        func counted(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            let upper = bytes.filter { $0 >= 0x41 && $0 <= 0x5A }.count
+            let lower = bytes.filter { $0 >= 0x61 && $0 <= 0x7A }.count
+            return upper > lower * 3
+        }
+        let long = String(repeating: "MRI OF THE LUMBAR SPINE. ", count: 6)
+        let texts = ["", "a", "A", "AAAb", "AAAAb", "ÖÖÖÖ", "ÖÖÖÖa", "ABCDöööö", "ABCDEFGHIJKLMNOPQRSTUVWXYZab",
+            long, long + "small letters at the end only", "schmorl NODE at L4 " + long, long + String(long.lowercased().prefix(45)),
+            long + String(long.lowercased().prefix(46)), String(repeating: "Mixed Case Text ", count: 20)]
+        for text in texts {
+            #expect(FoldedText(Array(text.utf8)).isMostlyUpperCase == counted(text), "\(text)")
+        }
+    }
 }
