@@ -25,6 +25,9 @@ struct Layout: Sendable {
     /// level heading index (or -1). One array instead of three saves two allocations and frees per report.
     var tokenMaps: [Int32] = []
     var tokenCount = 0
+    /// The ";" tokens, in order, noted by the sentence pass (which stops at every punctuation token anyway), so
+    /// numbering the clauses need not look at every token again. Allocated only in a report that has one.
+    var semicolons: [Int] = []
 
     /// Per token: its section index.
     var sectionOfToken: TokenColumn { TokenColumn(maps: tokenMaps, base: 0, count: tokenCount) }
@@ -34,7 +37,7 @@ struct Layout: Sendable {
     var headingOfToken: TokenColumn { TokenColumn(maps: tokenMaps, base: 2 * tokenCount, count: tokenCount) }
 
     /// One column of `tokenMaps`, read by token index.
-    struct TokenColumn {
+    struct TokenColumn: Sendable {
         let maps: [Int32]
         let base: Int
         let count: Int
@@ -43,6 +46,17 @@ struct Layout: Sendable {
         @inline(__always) subscript(token: Int) -> Int32 {
             precondition(UInt(bitPattern: token) < UInt(bitPattern: count), "token index out of range")
             return maps[base + token]
+        }
+
+        /// An empty column, for an analysis stopped before its map was made.
+        init() {
+            self.init(maps: [], base: 0, count: 0)
+        }
+
+        init(maps: [Int32], base: Int, count: Int) {
+            self.maps = maps
+            self.base = base
+            self.count = count
         }
     }
 

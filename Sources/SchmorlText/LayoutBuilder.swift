@@ -108,7 +108,7 @@ extension LayoutBuilder {
                     }
                 }
                 // Found sections need no marks of their own: each starts at a header, which breaks its sentence.
-                layout.sentences = sentences(sentenceOf: sentenceOf, headers: &headers)
+                layout.sentences = sentences(sentenceOf: sentenceOf, headers: &headers, semicolons: &layout.semicolons)
                 if givenSections.isEmpty {
                     layout.sections = sections(from: headers)
                     fill(sectionOf, from: layout.sections)
@@ -244,14 +244,14 @@ extension LayoutBuilder {
         // MARK: Sentences
 
         /// Sentence token ranges, writing each token's sentence index to `sentenceOf` on the way, and the section
-        /// headers to `headers` (`findHeader`, at each line start).
+        /// headers to `headers` (`findHeader`, at each line start) and the ";" tokens to `semicolons`.
         ///
         /// Forced breaks are marked -1 in `sentenceOf`: changes of given section before the pass, headers as it
         /// reaches them (each at or after the token being decided); each mark is read before the token's sentence
         /// index overwrites it. Ordinary tokens (no line break before, not punctuation, no mark) are passed over by
         /// `nextDecision`; the header, line-start and full-stop rules run only where they can apply.
         private func sentences(
-            sentenceOf: UnsafeMutableBufferPointer<Int32>, headers: inout [HeaderStart]
+            sentenceOf: UnsafeMutableBufferPointer<Int32>, headers: inout [HeaderStart], semicolons: inout [Int]
         ) -> [Range<Int>] {
             let count = tokens.count
             var sentences: [Range<Int>] = []
@@ -278,8 +278,9 @@ extension LayoutBuilder {
                     close(before: index)
                 }
                 sentenceOf[index] = sentenceCount
-                if token.kind == .punctuation, endsSentence(index, sentenceStart: sentenceStart) {
-                    close(before: index + 1)
+                if token.kind == .punctuation {
+                    if token.byte == 0x3B { semicolons.append(index) }
+                    if endsSentence(index, sentenceStart: sentenceStart) { close(before: index + 1) }
                 }
                 index = Self.nextDecision(from: index + 1, sentence: sentenceCount, tokens, sentenceOf)
             }

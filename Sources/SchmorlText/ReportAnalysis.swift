@@ -21,8 +21,9 @@ final class ReportAnalysis {
     let findings: [Match<Concept>]
     let context: [Match<Concept>]
     let sites: [Match<Concept>]
-    /// Per token: its clause number (clauses never cross sentences).
-    let clauseOfToken: [Int32]
+    /// Per token: its clause number (clauses never cross sentences). In a report with no ";" and no terminator
+    /// inside a sentence, every clause is a sentence, and this is the layout's sentence column.
+    let clauseOfToken: Layout.TokenColumn
     let mostlyUpperCase: Bool
     /// Found last, by `EndplateFinder` reading the finished analysis.
     private(set) var endplates: [EndplateMention] = []
@@ -65,7 +66,7 @@ final class ReportAnalysis {
         var findings: [Match<Concept>] = []
         var context: [Match<Concept>] = []
         var sites: [Match<Concept>] = []
-        var clauseOfToken: [Int32] = []
+        var clauseOfToken = Layout.TokenColumn()
         var mostlyUpperCase = false
 
         init(
@@ -98,7 +99,7 @@ final class ReportAnalysis {
                 tokens: tokens, folded: folded, sentences: layout.sentences, everySentence: everySentence,
                 tables: tables, findings: &findings, cues: &cues, sites: &sites)
             if lastStage == .sentenceMatching { return }
-            clauseOfToken = ReportAnalysis.clauses(tokens: tokens, sentences: layout.sentences, cues: cues)
+            clauseOfToken = ReportAnalysis.clauses(of: layout, cues: cues)
         }
     }
 
@@ -149,46 +150,59 @@ final class ReportAnalysis {
         }
     }
 
-    /// Per token, its clause number: clauses split sentences at ";" and at the scope terminators of domain.md
+    /// Per token, its clause number: clauses split sentences after ";" and at the scope terminators of domain.md
     /// §6.2 (a terminator cue that does not open its sentence), and never cross a sentence.
     ///
-    /// Written through borrowed buffers into a fresh array: the same loop over the analysis's own arrays paid a
-    /// uniqueness check and a retain per token, as much as the whole context-phrase pass. The cues are looked at
-    /// only at the next cue's start (`nextCue`), not at every token.
-    private static func clauses(
-        tokens: [Token], sentences: [Range<Int>], cues: [Match<LexiconTables.CueEntry>]
-    ) -> [Int32] {
-        [Int32](unsafeUninitializedCapacity: tokens.count) { clauseOf, initializedCount in
-            // Zeroed first so no element is ever left uninitialised, whatever the sentences cover.
-            clauseOf.initialize(repeating: 0)
-            initializedCount = tokens.count
-            tokens.withUnsafeBufferPointer { tokens in
-                cues.withUnsafeBufferPointer { cues in
-                    var clause: Int32 = 0
-                    var cueIndex = 0
-                    // The start of `cues[cueIndex]`: before it, no cue can start at a token.
-                    var nextCue = cues.isEmpty ? Int.max : cues[0].start
-                    for (sentenceIndex, sentence) in sentences.enumerated() {
-                        if sentenceIndex > 0 { clause += 1 }
-                        var index = sentence.lowerBound
-                        while index < sentence.upperBound {
-                            if index >= nextCue {
-                                while cueIndex < cues.count && cues[cueIndex].start < index { cueIndex += 1 }
-                                if cueIndex < cues.count, cues[cueIndex].start == index,
-                                    cues[cueIndex].payload.kind == .terminator, index > sentence.lowerBound
-                                {
-                                    clause += 1
-                                }
-                                nextCue = cueIndex < cues.count ? cues[cueIndex].start : Int.max
-                            }
-                            clauseOf[index] = clause
-                            if tokens[index].byte == 0x3B && tokens[index].kind == .punctuation { clause += 1 }
-                            index &+= 1
-                        }
-                    }
+    /// A clause number is the token's sentence number plus the breaks before it inside sentences (the ";" tokens
+    /// the sentence pass noted, `Layout.semicolons`, and the terminators not opening their sentence). Most reports
+    /// have no such break: their clauses are their sentences, and the sentence column serves as it is, with no
+    /// allocation and no pass over the tokens; the others get a copy of it with the breaks added. Looking at every
+    /// token for a ";", as this did, cost as much as the whole context-phrase pass.
+    /// - Complexity: O(cues + semicolons) without breaks, else O(tokens) (one copy and one addition per token).
+    private static func clauses(of layout: Layout, cues: [Match<LexiconTables.CueEntry>]) -> Layout.TokenColumn {
+        let count = layout.tokenCount
+        let sentences = layout.sentenceOfToken
+        /// Whether the terminator cue starting at `start` breaks a clause: it does not open its sentence.
+        func breaks(at start: Int) -> Bool { start > 0 && sentences[start - 1] == sentences[start] }
+        let semicolons = layout.semicolons
+        guard !semicolons.isEmpty || cues.contains(where: { $0.payload.kind == .terminator && breaks(at: $0.start) })
+        else {
+            return sentences
+        }
+        let map = [Int32](unsafeUninitializedCapacity: count) { clauseOf, initializedCount in
+            layout.tokenMaps.withUnsafeBufferPointer { maps in
+                _ = clauseOf.initialize(from: UnsafeBufferPointer(rebasing: maps[count..<(2 * count)]))
+            }
+            initializedCount = count
+            // The breaks in token order, each adding one to every clause number from its position on: after a ";",
+            // at a terminator. A position may take two (a ";" then a terminator).
+            var semicolonIndex = 0
+            var cueIndex = 0
+            var added: Int32 = 0
+            var position = 0
+            while true {
+                while cueIndex < cues.count, cues[cueIndex].payload.kind != .terminator || !breaks(at: cues[cueIndex].start) {
+                    cueIndex += 1
+                }
+                let afterSemicolon = semicolonIndex < semicolons.count ? semicolons[semicolonIndex] + 1 : Int.max
+                let atTerminator = cueIndex < cues.count ? cues[cueIndex].start : Int.max
+                let next = min(afterSemicolon, atTerminator, count)
+                if added > 0 {
+                    for index in position..<next { clauseOf[index] &+= added }
+                }
+                if next == count { break }
+                position = next
+                if next == afterSemicolon {
+                    added += 1
+                    semicolonIndex += 1
+                }
+                if next == atTerminator {
+                    added += 1
+                    cueIndex += 1
                 }
             }
         }
+        return Layout.TokenColumn(maps: map, base: 0, count: count)
     }
 
     /// A word that could start a node mention the findings table does not see: the "schmorl" family (any
