@@ -14,8 +14,8 @@ final class ReportAnalysis {
     let tokens: [Token]
     let layout: Layout
     let levels: [LevelMention]
-    /// Per token: the level mention it belongs to, or -1.
-    let levelOfToken: [Int32]
+    /// Per token: the level mention it belongs to, or -1 (a column of the layout's token maps).
+    let levelOfToken: Layout.TokenColumn
     let cues: [Match<LexiconTables.CueEntry>]
     /// Finding matches, one per concept of each matched phrase.
     let findings: [Match<Concept>]
@@ -44,7 +44,7 @@ final class ReportAnalysis {
         tokens = stages.tokens
         layout = stages.layout
         levels = stages.levels
-        levelOfToken = stages.levelOfToken
+        levelOfToken = stages.layout.levelOfToken
         cues = stages.cues
         findings = stages.findings
         context = stages.context
@@ -61,7 +61,6 @@ final class ReportAnalysis {
         var tokens: [Token] = []
         var layout = Layout()
         var levels: [LevelMention] = []
-        var levelOfToken: [Int32] = []
         var cues: [Match<LexiconTables.CueEntry>] = []
         var findings: [Match<Concept>] = []
         var context: [Match<Concept>] = []
@@ -88,18 +87,16 @@ final class ReportAnalysis {
             tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
             if lastStage == .reportMatching { return }
             LevelParser(tables: tables).parse(folded, original: text, tokens, context: context, into: &levels)
-            levelOfToken = LevelMention.tokenMap(of: levels, tokenCount: tokens.count)
             if lastStage == .levels { return }
             layout = LayoutBuilder(
-                tokens: tokens, text: text, levels: levels, levelOfToken: levelOfToken, tables: tables,
-                mostlyUpperCase: mostlyUpperCase
+                tokens: tokens, text: text, levels: levels, tables: tables, mostlyUpperCase: mostlyUpperCase
             ).build(givenSections: givenSections)
             if lastStage == .layout { return }
             ReportAnalysis.matchSentences(
                 tokens: tokens, folded: folded, sentences: layout.sentences, everySentence: everySentence,
                 tables: tables, findings: &findings, cues: &cues, sites: &sites)
             if lastStage == .sentenceMatching { return }
-            clauseOfToken = ReportAnalysis.clauses(of: layout, cues: cues)
+            clauseOfToken = ReportAnalysis.clauses(of: layout, tokens: tokens, cues: cues)
         }
     }
 
@@ -153,21 +150,29 @@ final class ReportAnalysis {
     /// Per token, its clause number: clauses split sentences after ";" and at the scope terminators of domain.md
     /// §6.2 (a terminator cue that does not open its sentence), and never cross a sentence.
     ///
-    /// A clause number is the token's sentence number plus the breaks before it inside sentences (the ";" tokens
-    /// the sentence pass noted, `Layout.semicolons`, and the terminators not opening their sentence). Most reports
-    /// have no such break: their clauses are their sentences, and the sentence column serves as it is, with no
-    /// allocation and no pass over the tokens; the others get a copy of it with the breaks added. Looking at every
-    /// token for a ";", as this did, cost as much as the whole context-phrase pass.
-    /// - Complexity: O(cues + semicolons) without breaks, else O(tokens) (one copy and one addition per token).
-    private static func clauses(of layout: Layout, cues: [Match<LexiconTables.CueEntry>]) -> Layout.TokenColumn {
+    /// A clause number is the token's sentence number plus the breaks before it inside sentences (the ";" tokens,
+    /// and the terminators not opening their sentence). Most reports have no such break (the sentence pass noted
+    /// whether there is a ";", `Layout.hasSemicolon`): their clauses are their sentences, and the sentence column
+    /// serves as it is, with no allocation and no pass over the tokens; the others get a copy of it with the breaks
+    /// added. Looking at every token for a ";" in every report, as this did, cost as much as the whole
+    /// context-phrase pass.
+    /// - Complexity: O(cues) without breaks, else O(tokens) (a look, a copy and an addition per token).
+    private static func clauses(
+        of layout: Layout, tokens: [Token], cues: [Match<LexiconTables.CueEntry>]
+    ) -> Layout.TokenColumn {
         let count = layout.tokenCount
         let sentences = layout.sentenceOfToken
         /// Whether the terminator cue starting at `start` breaks a clause: it does not open its sentence.
         func breaks(at start: Int) -> Bool { start > 0 && sentences[start - 1] == sentences[start] }
-        let semicolons = layout.semicolons
-        guard !semicolons.isEmpty || cues.contains(where: { $0.payload.kind == .terminator && breaks(at: $0.start) })
+        guard layout.hasSemicolon || cues.contains(where: { $0.payload.kind == .terminator && breaks(at: $0.start) })
         else {
             return sentences
+        }
+        var semicolons: [Int] = []
+        if layout.hasSemicolon {
+            for (index, token) in tokens.enumerated() where token.byte == 0x3B && token.kind == .punctuation {
+                semicolons.append(index)
+            }
         }
         let map = [Int32](unsafeUninitializedCapacity: count) { clauseOf, initializedCount in
             layout.tokenMaps.withUnsafeBufferPointer { maps in
