@@ -21,10 +21,14 @@ struct Layout: Sendable {
     /// Sentence token ranges, in order, covering every token.
     var sentences: [Range<Int>] = []
     var headings: [LevelHeading] = []
-    /// The three per-token maps in one allocation, a column of `tokenCount` each: section index, sentence index,
-    /// level heading index (or -1). One array instead of three saves two allocations and frees per report.
+    /// The four per-token maps in one allocation, a column of `tokenCount` each: section index, sentence index,
+    /// level heading index (or -1), level mention index (or -1). One array instead of four saves three allocations
+    /// and frees per report.
     var tokenMaps: [Int32] = []
     var tokenCount = 0
+    /// Whether the report has a ";" token, noted by the sentence pass (which stops at every punctuation token
+    /// anyway): numbering the clauses looks for them only then (one report in thirteen of the corpus).
+    var hasSemicolon = false
 
     /// Per token: its section index.
     var sectionOfToken: TokenColumn { TokenColumn(maps: tokenMaps, base: 0, count: tokenCount) }
@@ -32,9 +36,13 @@ struct Layout: Sendable {
     var sentenceOfToken: TokenColumn { TokenColumn(maps: tokenMaps, base: tokenCount, count: tokenCount) }
     /// Level heading for each token (index into `headings`), or -1.
     var headingOfToken: TokenColumn { TokenColumn(maps: tokenMaps, base: 2 * tokenCount, count: tokenCount) }
+    /// Per token: the level mention it belongs to (index into the report's levels), or -1.
+    var levelOfToken: TokenColumn { TokenColumn(maps: tokenMaps, base: 3 * tokenCount, count: tokenCount) }
+    /// The number of columns of `tokenMaps`.
+    static var tokenMapColumns: Int { 4 }
 
     /// One column of `tokenMaps`, read by token index.
-    struct TokenColumn {
+    struct TokenColumn: Sendable {
         let maps: [Int32]
         let base: Int
         let count: Int
@@ -42,7 +50,19 @@ struct Layout: Sendable {
         /// A token index outside the column traps, as an array's would (it must not read the next column).
         @inline(__always) subscript(token: Int) -> Int32 {
             precondition(UInt(bitPattern: token) < UInt(bitPattern: count), "token index out of range")
-            return maps[base + token]
+            // The column is inside `maps` (checked when the column was made): no second bounds check.
+            return maps.withUnsafeBufferPointer { $0[base &+ token] }
+        }
+
+        /// An empty column, for an analysis stopped before its map was made.
+        init() {
+            self.init(maps: [], base: 0, count: 0)
+        }
+
+        init(maps: [Int32], base: Int, count: Int) {
+            self.maps = maps
+            self.base = base
+            self.count = count
         }
     }
 

@@ -9,37 +9,48 @@ struct LayoutBuilder {
     private let tokens: [Token]
     private let text: [UInt8]
     private let levels: [LevelMention]
-    private let levelOfToken: [Int32]
     private let tables: LexiconTables
     private let mostlyUpperCase: Bool
 
-    init(
-        tokens: [Token], text: [UInt8], levels: [LevelMention], levelOfToken: [Int32], tables: LexiconTables,
-        mostlyUpperCase: Bool
-    ) {
+    init(tokens: [Token], text: [UInt8], levels: [LevelMention], tables: LexiconTables, mostlyUpperCase: Bool) {
         self.tokens = tokens
         self.text = text
         self.levels = levels
-        self.levelOfToken = levelOfToken
         self.tables = tables
         self.mostlyUpperCase = mostlyUpperCase
     }
 
+    /// The per-token maps (`Layout.tokenMaps`) are made here in one allocation, the level column first, from the
+    /// level mentions: the layout reads it at line and sentence starts, and later stages through
+    /// `Layout.levelOfToken`.
     /// - Complexity: O(n) in the tokens, plus O(headers × headings) for the scope of each level heading.
     func build(givenSections: [ReportSection]) -> Layout {
-        tokens.withUnsafeBufferPointer { borrowedTokens in
-            text.withUnsafeBufferPointer { text in
-                levels.withUnsafeBufferPointer { levels in
-                    levelOfToken.withUnsafeBufferPointer { levelOfToken in
+        let count = tokens.count
+        var layout = Layout()
+        layout.tokenCount = count
+        layout.tokenMaps = [Int32](unsafeUninitializedCapacity: Layout.tokenMapColumns * count) {
+            maps, initializedCount in
+            // Section, sentence, heading, level: see `Layout.tokenMaps`.
+            let levelOf = UnsafeMutableBufferPointer(rebasing: maps[(3 * count)...])
+            levelOf.initialize(repeating: -1)
+            for (index, mention) in levels.enumerated() {
+                let range = mention.tokens.clamped(to: 0..<count)
+                UnsafeMutableBufferPointer(rebasing: levelOf[range]).update(repeating: Int32(index))
+            }
+            tokens.withUnsafeBufferPointer { borrowedTokens in
+                text.withUnsafeBufferPointer { text in
+                    levels.withUnsafeBufferPointer { levels in
                         Pass(
                             tokenArray: tokens, tokens: borrowedTokens, text: text, levels: levels,
-                            levelOfToken: levelOfToken, headerTable: tables.headers,
+                            levelOfToken: UnsafeBufferPointer(levelOf), headerTable: tables.headers,
                             abbreviations: tables.abbreviations, mostlyUpperCase: mostlyUpperCase, words: tables.words
-                        ).build(givenSections: givenSections)
+                        ).build(givenSections: givenSections, maps: maps, into: &layout)
                     }
                 }
             }
+            initializedCount = Layout.tokenMapColumns * count
         }
+        return layout
     }
 }
 
@@ -83,22 +94,20 @@ extension LayoutBuilder {
         /// Headers and sentences come from one pass over the tokens (`sentences`), which looks for a header at
         /// each line start before deciding whether a sentence breaks there; sections follow from the headers, unless
         /// the source gave them, and level headings from the sentences.
-        func build(givenSections: [ReportSection]) -> Layout {
+        /// Writes the section, sentence and heading columns of `maps` (the level column is written already) and
+        /// the rest of `layout`.
+        func build(givenSections: [ReportSection], maps: UnsafeMutableBufferPointer<Int32>, into layout: inout Layout) {
             let count = tokens.count
             var headers: [HeaderStart] = []
             // Room for a usual report's headers at once: growing from empty, doubling, was four allocations.
             headers.reserveCapacity(16)
-            var layout = Layout()
-            layout.tokenCount = count
-            layout.tokenMaps = [Int32](unsafeUninitializedCapacity: 3 * count) { maps, initializedCount in
-                // Section, sentence, heading: see `Layout.tokenMaps`.
+            do {
                 let sectionOf = UnsafeMutableBufferPointer(rebasing: maps[0..<count])
                 let sentenceOf = UnsafeMutableBufferPointer(rebasing: maps[count..<(2 * count)])
-                let headingOf = UnsafeMutableBufferPointer(rebasing: maps[(2 * count)...])
+                let headingOf = UnsafeMutableBufferPointer(rebasing: maps[(2 * count)..<(3 * count)])
                 sectionOf.initialize(repeating: 0)
                 sentenceOf.initialize(repeating: 0)
                 headingOf.initialize(repeating: -1)
-                initializedCount = 3 * count
                 if !givenSections.isEmpty {
                     layout.sections = sections(given: givenSections)
                     fill(sectionOf, from: layout.sections)
@@ -108,7 +117,7 @@ extension LayoutBuilder {
                     }
                 }
                 // Found sections need no marks of their own: each starts at a header, which breaks its sentence.
-                layout.sentences = sentences(sentenceOf: sentenceOf, headers: &headers)
+                layout.sentences = sentences(sentenceOf: sentenceOf, headers: &headers, hasSemicolon: &layout.hasSemicolon)
                 if givenSections.isEmpty {
                     layout.sections = sections(from: headers)
                     fill(sectionOf, from: layout.sections)
@@ -117,7 +126,6 @@ extension LayoutBuilder {
                     sentences: layout.sentences, headers: headers, sectionOf: UnsafeBufferPointer(sectionOf),
                     sectionsGiven: !givenSections.isEmpty, headingOf: headingOf)
             }
-            return layout
         }
 
         /// Writes each token's section index; where sections overlap, the later one wins.
@@ -244,14 +252,14 @@ extension LayoutBuilder {
         // MARK: Sentences
 
         /// Sentence token ranges, writing each token's sentence index to `sentenceOf` on the way, and the section
-        /// headers to `headers` (`findHeader`, at each line start).
+        /// headers to `headers` (`findHeader`, at each line start), and whether a ";" token occurs.
         ///
         /// Forced breaks are marked -1 in `sentenceOf`: changes of given section before the pass, headers as it
         /// reaches them (each at or after the token being decided); each mark is read before the token's sentence
         /// index overwrites it. Ordinary tokens (no line break before, not punctuation, no mark) are passed over by
         /// `nextDecision`; the header, line-start and full-stop rules run only where they can apply.
         private func sentences(
-            sentenceOf: UnsafeMutableBufferPointer<Int32>, headers: inout [HeaderStart]
+            sentenceOf: UnsafeMutableBufferPointer<Int32>, headers: inout [HeaderStart], hasSemicolon: inout Bool
         ) -> [Range<Int>] {
             let count = tokens.count
             var sentences: [Range<Int>] = []
@@ -281,6 +289,7 @@ extension LayoutBuilder {
                 if token.kind == .punctuation, endsSentence(index, sentenceStart: sentenceStart) {
                     close(before: index + 1)
                 }
+                if token.byte == 0x3B, token.kind == .punctuation { hasSemicolon = true }
                 index = Self.nextDecision(from: index + 1, sentence: sentenceCount, tokens, sentenceOf)
             }
             if count > sentenceStart { sentences.append(sentenceStart..<count) }

@@ -16,20 +16,6 @@ struct LevelMention: Sendable {
     /// "the L5 nerve root": names a root, not where a node is.
     var namesRoot: Bool
 
-    /// Per token, the index of the mention it belongs to, or -1: one allocation, filled once (the mentions are in
-    /// order and do not overlap; a later one would win where they did).
-    /// - Complexity: O(tokens).
-    static func tokenMap(of mentions: [LevelMention], tokenCount: Int) -> [Int32] {
-        [Int32](unsafeUninitializedCapacity: tokenCount) { map, initializedCount in
-            map.initialize(repeating: -1)
-            initializedCount = tokenCount
-            for (index, mention) in mentions.enumerated() {
-                let range = mention.tokens.clamped(to: 0..<tokenCount)
-                UnsafeMutableBufferPointer(rebasing: map[range]).update(repeating: Int32(index))
-            }
-        }
-    }
-
     /// Vertebrae the mention covers (a disc covers none on its own).
     var vertebrae: [VertebralLevel] {
         switch value {

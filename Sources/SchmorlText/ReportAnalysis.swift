@@ -14,15 +14,16 @@ final class ReportAnalysis {
     let tokens: [Token]
     let layout: Layout
     let levels: [LevelMention]
-    /// Per token: the level mention it belongs to, or -1.
-    let levelOfToken: [Int32]
+    /// Per token: the level mention it belongs to, or -1 (a column of the layout's token maps).
+    let levelOfToken: Layout.TokenColumn
     let cues: [Match<LexiconTables.CueEntry>]
     /// Finding matches, one per concept of each matched phrase.
     let findings: [Match<Concept>]
     let context: [Match<Concept>]
     let sites: [Match<Concept>]
-    /// Per token: its clause number (clauses never cross sentences).
-    let clauseOfToken: [Int32]
+    /// Per token: its clause number (clauses never cross sentences). In a report with no ";" and no terminator
+    /// inside a sentence, every clause is a sentence, and this is the layout's sentence column.
+    let clauseOfToken: Layout.TokenColumn
     let mostlyUpperCase: Bool
     /// Found last, by `EndplateFinder` reading the finished analysis.
     private(set) var endplates: [EndplateMention] = []
@@ -43,7 +44,7 @@ final class ReportAnalysis {
         tokens = stages.tokens
         layout = stages.layout
         levels = stages.levels
-        levelOfToken = stages.levelOfToken
+        levelOfToken = stages.layout.levelOfToken
         cues = stages.cues
         findings = stages.findings
         context = stages.context
@@ -60,12 +61,11 @@ final class ReportAnalysis {
         var tokens: [Token] = []
         var layout = Layout()
         var levels: [LevelMention] = []
-        var levelOfToken: [Int32] = []
         var cues: [Match<LexiconTables.CueEntry>] = []
         var findings: [Match<Concept>] = []
         var context: [Match<Concept>] = []
         var sites: [Match<Concept>] = []
-        var clauseOfToken: [Int32] = []
+        var clauseOfToken = Layout.TokenColumn()
         var mostlyUpperCase = false
 
         init(
@@ -87,18 +87,16 @@ final class ReportAnalysis {
             tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
             if lastStage == .reportMatching { return }
             LevelParser(tables: tables).parse(folded, original: text, tokens, context: context, into: &levels)
-            levelOfToken = LevelMention.tokenMap(of: levels, tokenCount: tokens.count)
             if lastStage == .levels { return }
             layout = LayoutBuilder(
-                tokens: tokens, text: text, levels: levels, levelOfToken: levelOfToken, tables: tables,
-                mostlyUpperCase: mostlyUpperCase
+                tokens: tokens, text: text, levels: levels, tables: tables, mostlyUpperCase: mostlyUpperCase
             ).build(givenSections: givenSections)
             if lastStage == .layout { return }
             ReportAnalysis.matchSentences(
                 tokens: tokens, folded: folded, sentences: layout.sentences, everySentence: everySentence,
                 tables: tables, findings: &findings, cues: &cues, sites: &sites)
             if lastStage == .sentenceMatching { return }
-            clauseOfToken = ReportAnalysis.clauses(tokens: tokens, sentences: layout.sentences, cues: cues)
+            clauseOfToken = ReportAnalysis.clauses(of: layout, tokens: tokens, cues: cues)
         }
     }
 
@@ -149,46 +147,67 @@ final class ReportAnalysis {
         }
     }
 
-    /// Per token, its clause number: clauses split sentences at ";" and at the scope terminators of domain.md
+    /// Per token, its clause number: clauses split sentences after ";" and at the scope terminators of domain.md
     /// §6.2 (a terminator cue that does not open its sentence), and never cross a sentence.
     ///
-    /// Written through borrowed buffers into a fresh array: the same loop over the analysis's own arrays paid a
-    /// uniqueness check and a retain per token, as much as the whole context-phrase pass. The cues are looked at
-    /// only at the next cue's start (`nextCue`), not at every token.
+    /// A clause number is the token's sentence number plus the breaks before it inside sentences (the ";" tokens,
+    /// and the terminators not opening their sentence). Most reports have no such break (the sentence pass noted
+    /// whether there is a ";", `Layout.hasSemicolon`): their clauses are their sentences, and the sentence column
+    /// serves as it is, with no allocation and no pass over the tokens; the others get a copy of it with the breaks
+    /// added. Looking at every token for a ";" in every report, as this did, cost as much as the whole
+    /// context-phrase pass.
+    /// - Complexity: O(cues) without breaks, else O(tokens) (a look, a copy and an addition per token).
     private static func clauses(
-        tokens: [Token], sentences: [Range<Int>], cues: [Match<LexiconTables.CueEntry>]
-    ) -> [Int32] {
-        [Int32](unsafeUninitializedCapacity: tokens.count) { clauseOf, initializedCount in
-            // Zeroed first so no element is ever left uninitialised, whatever the sentences cover.
-            clauseOf.initialize(repeating: 0)
-            initializedCount = tokens.count
-            tokens.withUnsafeBufferPointer { tokens in
-                cues.withUnsafeBufferPointer { cues in
-                    var clause: Int32 = 0
-                    var cueIndex = 0
-                    // The start of `cues[cueIndex]`: before it, no cue can start at a token.
-                    var nextCue = cues.isEmpty ? Int.max : cues[0].start
-                    for (sentenceIndex, sentence) in sentences.enumerated() {
-                        if sentenceIndex > 0 { clause += 1 }
-                        var index = sentence.lowerBound
-                        while index < sentence.upperBound {
-                            if index >= nextCue {
-                                while cueIndex < cues.count && cues[cueIndex].start < index { cueIndex += 1 }
-                                if cueIndex < cues.count, cues[cueIndex].start == index,
-                                    cues[cueIndex].payload.kind == .terminator, index > sentence.lowerBound
-                                {
-                                    clause += 1
-                                }
-                                nextCue = cueIndex < cues.count ? cues[cueIndex].start : Int.max
-                            }
-                            clauseOf[index] = clause
-                            if tokens[index].byte == 0x3B && tokens[index].kind == .punctuation { clause += 1 }
-                            index &+= 1
-                        }
-                    }
+        of layout: Layout, tokens: [Token], cues: [Match<LexiconTables.CueEntry>]
+    ) -> Layout.TokenColumn {
+        let count = layout.tokenCount
+        let sentences = layout.sentenceOfToken
+        /// Whether the terminator cue starting at `start` breaks a clause: it does not open its sentence.
+        func breaks(at start: Int) -> Bool { start > 0 && sentences[start - 1] == sentences[start] }
+        guard layout.hasSemicolon || cues.contains(where: { $0.payload.kind == .terminator && breaks(at: $0.start) })
+        else {
+            return sentences
+        }
+        var semicolons: [Int] = []
+        if layout.hasSemicolon {
+            for (index, token) in tokens.enumerated() where token.byte == 0x3B && token.kind == .punctuation {
+                semicolons.append(index)
+            }
+        }
+        let map = [Int32](unsafeUninitializedCapacity: count) { clauseOf, initializedCount in
+            layout.tokenMaps.withUnsafeBufferPointer { maps in
+                _ = clauseOf.initialize(from: UnsafeBufferPointer(rebasing: maps[count..<(2 * count)]))
+            }
+            initializedCount = count
+            // The breaks in token order, each adding one to every clause number from its position on: after a ";",
+            // at a terminator. A position may take two (a ";" then a terminator).
+            var semicolonIndex = 0
+            var cueIndex = 0
+            var added: Int32 = 0
+            var position = 0
+            while true {
+                while cueIndex < cues.count, cues[cueIndex].payload.kind != .terminator || !breaks(at: cues[cueIndex].start) {
+                    cueIndex += 1
+                }
+                let afterSemicolon = semicolonIndex < semicolons.count ? semicolons[semicolonIndex] + 1 : Int.max
+                let atTerminator = cueIndex < cues.count ? cues[cueIndex].start : Int.max
+                let next = min(afterSemicolon, atTerminator, count)
+                if added > 0 {
+                    for index in position..<next { clauseOf[index] &+= added }
+                }
+                if next == count { break }
+                position = next
+                if next == afterSemicolon {
+                    added += 1
+                    semicolonIndex += 1
+                }
+                if next == atTerminator {
+                    added += 1
+                    cueIndex += 1
                 }
             }
         }
+        return Layout.TokenColumn(maps: map, base: 0, count: count)
     }
 
     /// A word that could start a node mention the findings table does not see: the "schmorl" family (any
