@@ -160,7 +160,8 @@ if [[ "$CDA_REPORTS" -gt 0 ]] && [[ -n "$schmorl_rps_1" ]]; then
     say "== generating the CDA corpus: $CDA_REPORTS reports, seed 1"
     python3 "$shared/bench/make_corpus.py" --reports "$CDA_REPORTS" --seed 1 --format cda --out "$work/cda" >&2
     mkdir -p "$work/peer-cda"
-    find "$work/cda" -name '*.xml' | sort | head -n "$PEER_REPORTS" | while IFS= read -r file; do
+    # awk, not head: head would stop reading early and, under pipefail, sort's SIGPIPE would end the script.
+    find "$work/cda" -name '*.xml' | sort | awk -v n="$PEER_REPORTS" 'NR <= n' | while IFS= read -r file; do
         cp "$file" "$work/peer-cda/"
     done
     cda_bytes="$(find "$work/cda" -name '*.xml' -exec cat {} + | wc -c)"
