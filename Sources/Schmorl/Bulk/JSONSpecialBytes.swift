@@ -99,20 +99,9 @@ enum JSONSpecialBytes {
         let raw = UnsafeRawPointer(base)
         var index = index
         let count = bytes.count
-        let low7 = SIMD16<UInt8>(repeating: 0x7F)
         while index &+ 16 <= count {
-            let chunk = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
-            let ascii = chunk & low7
-            let notControl = ascii &+ SIMD16(repeating: 0x60)
-            let notQuote = (ascii ^ SIMD16(repeating: 0x22)) &+ low7
-            let notBackslash = (ascii ^ SIMD16(repeating: 0x5C)) &+ low7
-            let special = ~(notControl & notQuote & notBackslash) | chunk
-            let words = unsafeBitCast(special, to: SIMD2<UInt64>.self)
-            let low = words[0].littleEndian & highBits
-            let high = words[1].littleEndian & highBits
-            if low | high != 0 {
-                return index &+ (low != 0 ? low.trailingZeroBitCount &>> 3 : 8 &+ (high.trailingZeroBitCount &>> 3))
-            }
+            let offset = firstSpecialOrNonASCII(in: raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self))
+            if offset < 16 { return index &+ offset }
             index &+= 16
         }
         while index &+ 8 <= count {

@@ -37,35 +37,11 @@ extension ReservedBytes {
     mutating func write(int value: Int) {
         let magnitude = value.magnitude
         guard magnitude < 100_000_000 else { return write(longInt: value) }
-        // Up to 8 digits fit one word. Each pair found (ones first) shifts the earlier ones up two bytes, so the
-        // leading digit ends in the low byte, which a little-endian store writes first.
-        var remaining = magnitude
-        var digits: UInt64 = 0
-        var digitCount = 0
-        let pairs = UnsafeRawPointer(Self.digitPairs.utf8Start)
-        while remaining >= 100 {
-            let pair = pairs.loadUnaligned(fromByteOffset: Int(remaining % 100) &* 2, as: UInt16.self)
-            digits = digits << 16 | UInt64(UInt16(littleEndian: pair))
-            remaining /= 100
-            digitCount &+= 2
-        }
-        if remaining >= 10 {
-            let pair = pairs.loadUnaligned(fromByteOffset: Int(remaining) &* 2, as: UInt16.self)
-            digits = digits << 16 | UInt64(UInt16(littleEndian: pair))
-            digitCount &+= 2
-        } else {
-            digits = digits << 8 | UInt64(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining))
-            digitCount &+= 1
-        }
+        let (digits, digitCount) = DecimalDigits.packed(magnitude)
         if value < 0 { write(UInt8(ascii: "-")) }
         write(word: digits, count: digitCount)
     }
 
-    /// "00", "01", ... "99": the decimal digits of every pair, for writing integers two digits a step.
-    private static let digitPairs: StaticString = """
-        0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
-        5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899
-        """
 
     /// Integers of 9 digits or more, which no report offset reaches.
     private mutating func write(longInt value: Int) {
