@@ -60,6 +60,7 @@ struct Layout: Sendable {
         }
 
         init(maps: [Int32], base: Int, count: Int) {
+            precondition(base >= 0 && count >= 0 && base &+ count <= maps.count, "token column outside its maps")
             self.maps = maps
             self.base = base
             self.count = count
