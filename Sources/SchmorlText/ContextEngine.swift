@@ -134,12 +134,7 @@ struct ContextEngine {
     /// The cue matches inside a sentence (cues are matched per sentence, so this is a contiguous slice).
     func cuesIn(_ sentence: Range<Int>) -> ArraySlice<Match<LexiconTables.CueEntry>> {
         let cues = analysis.cues
-        var low = 0
-        var high = cues.count
-        while low < high {
-            let mid = (low + high) / 2
-            if cues[mid].start < sentence.lowerBound { low = mid + 1 } else { high = mid }
-        }
+        let low = cues.partitionPoint { $0.start < sentence.lowerBound }
         var end = low
         while end < cues.count && cues[end].start < sentence.upperBound { end += 1 }
         return cues[low..<end]

@@ -95,14 +95,7 @@ struct EndplateFinder {
 
     /// The first context match starting at or after token `token`.
     private func firstContextMatch(from token: Int) -> Int {
-        let context = analysis.context
-        var low = 0
-        var high = context.count
-        while low < high {
-            let middle = (low + high) / 2
-            if context[middle].start < token { low = middle + 1 } else { high = middle }
-        }
-        return low
+        analysis.context.partitionPoint { $0.start < token }
     }
 
     /// The endplate direction whose phrase starts at token `index`, if any.

@@ -61,12 +61,7 @@ struct FeatureAttributor {
         for match in analysis.findings where match.payload == .competingFinding { competing.append(match.start..<match.end) }
         // The competing findings that start in `tokens`: a slice, since they are in token order (as the findings are).
         func competingFindings(startingIn tokens: Range<Int>) -> ArraySlice<Range<Int>> {
-            var low = 0
-            var high = competing.count
-            while low < high {
-                let middle = (low + high) / 2
-                if competing[middle].lowerBound < tokens.lowerBound { low = middle + 1 } else { high = middle }
-            }
+            let low = competing.partitionPoint { $0.lowerBound < tokens.lowerBound }
             var end = low
             while end < competing.count && competing[end].lowerBound < tokens.upperBound { end += 1 }
             return competing[low..<end]
@@ -327,12 +322,7 @@ struct FeatureAttributor {
     /// starting at that token are read (found by binary search).
     private func isRootContact(_ range: Range<Int>) -> Bool {
         let findings = analysis.findings
-        var low = 0
-        var high = findings.count
-        while low < high {
-            let middle = (low + high) / 2
-            if findings[middle].start < range.lowerBound { low = middle + 1 } else { high = middle }
-        }
+        var low = findings.partitionPoint { $0.start < range.lowerBound }
         while low < findings.count && findings[low].start == range.lowerBound {
             if findings[low].payload == .rootContact { return true }
             low += 1

@@ -513,13 +513,7 @@ extension LayoutBuilder {
         }
 
         private func firstToken(atOrAfter byte: Int) -> Int {
-            var low = 0
-            var high = tokens.count
-            while low < high {
-                let mid = (low + high) / 2
-                if Int(tokens[mid].start) < byte { low = mid + 1 } else { high = mid }
-            }
-            return low
+            tokens.partitionPoint { Int($0.start) < byte }
         }
     }
 }

@@ -137,12 +137,7 @@ extension LevelParser {
         /// - Complexity: O(log phrases).
         func contains(_ index: Int) -> Bool {
             // The last phrase starting at or before `index` is the only one that can hold it.
-            var low = 0
-            var high = context.count
-            while low < high {
-                let middle = (low + high) / 2
-                if context[middle].start <= index { low = middle + 1 } else { high = middle }
-            }
+            let low = context.partitionPoint { $0.start <= index }
             guard low > 0, index < context[low - 1].end else { return false }
             if case .sequenceWord = context[low - 1].payload { return true }
             return false
