@@ -388,28 +388,8 @@ struct NarrativeBuilder {
     private static func squeezed(_ bytes: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { source in
-            guard let base = source.baseAddress else { return }
-            var space = false
-            var index = 0
-            while index < source.count {
-                let byte = base[index]
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                    space = !result.isEmpty
-                    index += 1
-                    continue
-                }
-                if space { result.append(0x20) }
-                space = false
-                let start = index
-                while index < source.count {
-                    let next = base[index]
-                    if next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D { break }
-                    index += 1
-                }
-                result.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
-            }
-        }
+        var space = false
+        bytes.withUnsafeBufferPointer { WhitespaceSqueezing.append($0, to: &result, pendingSpace: &space) }
         return result
     }
 

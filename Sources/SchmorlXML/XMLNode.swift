@@ -138,28 +138,7 @@ struct XMLNode {
             for child in node.children {
                 switch child.kind {
                 case .text, .cdata:
-                    child.withContent { content in
-                        // Run by run: a whitespace run sets the pending space, a run of other bytes is copied whole.
-                        guard let base = content.baseAddress else { return }
-                        var index = 0
-                        while index < content.count {
-                            let byte = base[index]
-                            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                                pendingSpace = !bytes.isEmpty
-                                index += 1
-                                continue
-                            }
-                            if pendingSpace { bytes.append(0x20) }
-                            pendingSpace = false
-                            let start = index
-                            while index < content.count {
-                                let next = base[index]
-                                if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D { break }
-                                index += 1
-                            }
-                            bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
-                        }
-                    }
+                    child.withContent { WhitespaceSqueezing.append($0, to: &bytes, pendingSpace: &pendingSpace) }
                 case .element: visit(child)
                 default: break
                 }

@@ -11,12 +11,19 @@ enum JSONSpecialBytes {
     /// Whether any byte of `word` is `"`, `\` or below 0x20.
     @inline(__always)
     static func containsSpecial(_ word: UInt64) -> Bool {
+        specialBits(word) != 0
+    }
+
+    /// The bits of `word` (one high bit per byte) set for `"`, `\` and bytes below 0x20; only the lowest set bit
+    /// is exact (a borrow out of a special byte may mark the bytes above it), and whether any is set is exact.
+    @inline(__always)
+    private static func specialBits(_ word: UInt64) -> UInt64 {
         let quote = word ^ (ones &* 0x22)
         let backslash = word ^ (ones &* 0x5C)
         let zeroInQuote = (quote &- ones) & ~quote
         let zeroInBackslash = (backslash &- ones) & ~backslash
         let control = (word &- ones &* 0x20) & ~word
-        return (zeroInQuote | zeroInBackslash | control) & highBits != 0
+        return (zeroInQuote | zeroInBackslash | control) & highBits
     }
 
     /// Whether any byte of `bytes` is `"`, `\`, or below 0x20.
@@ -56,12 +63,7 @@ enum JSONSpecialBytes {
     /// the first special byte, low byte first, in little-endian load order.
     @inline(__always)
     static func specialOrNonASCIIBits(_ word: UInt64) -> UInt64 {
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let zeroInQuote = (quote &- ones) & ~quote
-        let zeroInBackslash = (backslash &- ones) & ~backslash
-        let control = (word &- ones &* 0x20) & ~word
-        return (zeroInQuote | zeroInBackslash | control | word) & highBits
+        specialBits(word) | word & highBits
     }
 
     /// The index in `chunk` of the first byte that is `"`, `\`, below 0x20 or from 0x80 up; 16 when there is none.
