@@ -83,6 +83,7 @@ struct FeatureAttributor {
         }
         // The sites sentences placed their findings at, by sentence; the last one set for a sentence counts.
         var siteOfSentence: [(sentence: Int, sites: [NodeLocation])] = []
+        let anyMentionLocated = mentions.contains { !$0.locations.isEmpty }
 
         func owner(
             of range: Range<Int>, kind: AttachedFeature.Kind, negated: Bool,
@@ -97,8 +98,8 @@ struct FeatureAttributor {
             }
             // The feature's own level.
             // A heading's level is a feature's site only when its sentence names no node of its own.
-            let ownLocations = localLocations(of: range, sentence: sentence, useHeading: inSentence.isEmpty)
-            if !ownLocations.isEmpty, inSentence.isEmpty {
+            let ownSite = localSite(of: range, sentence: sentence, useHeading: inSentence.isEmpty)
+            if !ownSite.isEmpty, inSentence.isEmpty {
                 // Both tests need a finding that starts in the sentence (the clause start is not before it).
                 let clauseStart = clauseStart(of: range.lowerBound, sentence: sentence)
                 if competingFindings(startingIn: sentence).contains(where: {
@@ -111,8 +112,13 @@ struct FeatureAttributor {
             }
             // Contact with a root or the thecal sac is the node's only when the node is its subject (domain.md
             // §3.4), never by level alone ("The thecal sac measures 9 mm" under a level heading).
-            if !ownLocations.isEmpty, isRootContact(range), inSentence.isEmpty { return .none }
-            if !ownLocations.isEmpty {
+            if !ownSite.isEmpty, isRootContact(range), inSentence.isEmpty { return .none }
+            if !ownSite.isEmpty {
+                // The site's locations are made only here, past the two early answers above, which need only know
+                // that there is a site. They are matched against the mentions' locations alone (here, and when a
+                // later sentence refers back to this one), so when no mention has a location they can match none,
+                // and an empty list answers the same.
+                let ownLocations = anyMentionLocated ? locations(of: ownSite) : []
                 siteOfSentence.append((sentenceIndex, ownLocations))
                 var owners: [(Int, [NodeLocation])] = []
                 func collect(_ scope: some Sequence<Int>) {
@@ -337,11 +343,26 @@ struct FeatureAttributor {
             && (first != "the" || range.count > 1 && ["node", "nodes", "herniated", "herniation", "lesion", "defect"].contains(analysis.word(range.lowerBound + 1)))
     }
 
+    /// The site a feature phrase names for itself (`localSite`), before it is resolved into locations
+    /// (`locations(of:)`): most callers only ask whether there is one.
+    private struct LocalSite {
+        /// The level mentions of the site, in token order.
+        var levels: [Int] = []
+        /// The feature's clause, where endplate phrases for the levels are looked for.
+        var clauseTokens: Range<Int>
+        /// Only a disc is named ("fluid signal within the L4-L5 disc"): a site that is no node's.
+        var discOnly = false
+
+        /// No site. A site with levels always resolves to at least one location (each level mention, a range's
+        /// non-empty list included, adds one, or an endplate phrase naming it does), so this is exactly whether
+        /// `locations(of:)` is empty.
+        var isEmpty: Bool { levels.isEmpty && !discOnly }
+    }
+
     /// Levels a feature phrase names for itself: any level in its clause that no node mention holds and that is
     /// not a nerve root ("Modic type 1 endplate changes at L4-5", "edema along the inferior endplate of L3").
-    private func localLocations(of range: Range<Int>, sentence: Range<Int>, useHeading: Bool) -> [NodeLocation] {
+    private func localSite(of range: Range<Int>, sentence: Range<Int>, useHeading: Bool) -> LocalSite {
         let clause = analysis.clause(of: range.lowerBound)
-        var levels: [Int] = []
         var clauseTokens = range
         while clauseTokens.lowerBound > sentence.lowerBound, analysis.clause(of: clauseTokens.lowerBound - 1) == clause {
             clauseTokens = (clauseTokens.lowerBound - 1)..<clauseTokens.upperBound
@@ -349,12 +370,13 @@ struct FeatureAttributor {
         while clauseTokens.upperBound < sentence.upperBound, analysis.clause(of: clauseTokens.upperBound) == clause {
             clauseTokens = clauseTokens.lowerBound..<(clauseTokens.upperBound + 1)
         }
+        var site = LocalSite(clauseTokens: clauseTokens)
         var discSites = 0
         for index in clauseTokens where analysis.levelOfToken[index] >= 0 {
             // The cheap tests first (each of the three only skips the token): the other tokens of a level already
             // taken ("L4", "-", "5") skip the walk over the mentions' windows.
             let level = Int(analysis.levelOfToken[index])
-            if analysis.levels[level].namesRoot || levels.contains(level) { continue }
+            if analysis.levels[level].namesRoot || site.levels.contains(level) { continue }
             if mentions.contains(where: { $0.window.contains(index) }) { continue }
             // "fluid signal within the L4-L5 disc": the disc itself, not the marrow at its endplates.
             let after = analysis.levels[level].tokens.upperBound
@@ -362,27 +384,36 @@ struct FeatureAttributor {
                 discSites += 1
                 continue
             }
-            levels.append(level)
+            site.levels.append(level)
         }
         // Only a disc is named: the feature has a site, and it is no node's (an empty location matches none).
-        if levels.isEmpty && discSites > 0 { return [NodeLocation()] }
-        if levels.isEmpty, useHeading {
+        if site.levels.isEmpty && discSites > 0 {
+            site.discOnly = true
+            return site
+        }
+        if site.levels.isEmpty, useHeading {
             // Under a level heading ("At T11 there is a defect in the superior endplate"), the heading's level.
             let heading = analysis.layout.headingOfToken[range.lowerBound]
             if heading >= 0 {
                 let levelTokens = analysis.layout.headings[Int(heading)].levelTokens
                 let level = analysis.levelOfToken[levelTokens.lowerBound]
                 if level >= 0, !mentions.contains(where: { $0.window.contains(levelTokens.lowerBound) }) {
-                    levels.append(Int(level))
+                    site.levels.append(Int(level))
                 }
             }
         }
-        guard !levels.isEmpty else { return [] }
+        return site
+    }
+
+    /// The locations of a feature's own site, with the endplate phrases of its clause that no mention holds.
+    private func locations(of site: LocalSite) -> [NodeLocation] {
+        if site.discOnly { return [NodeLocation()] }
+        guard !site.levels.isEmpty else { return [] }
         let endplates = analysis.endplates.filter { endplate in
-            endplate.tokens.overlaps(clauseTokens)
+            endplate.tokens.overlaps(site.clauseTokens)
                 && !mentions.contains(where: { mention in mention.window.overlaps(endplate.tokens) })
         }
-        return extractor.resolve(levels: levels, endplates: endplates, both: false)
+        return extractor.resolve(levels: site.levels, endplates: endplates, both: false)
     }
 
     /// Whether a feature placed at `feature` speaks of the node at `node` (same vertebra, or a disc level the

@@ -71,6 +71,25 @@ import Testing
         #expect(levels("\(name) at L2.") == ["L2/-"])
     }
 
+    // domain.md §1.1: the mention scan reads tokens four at a time; a family word shares its block with other words
+    // starting with "s" ("signal", "spot", "see", "spine", "stable", "so"), at any place in the block.
+    @Test func familyWordAmongOtherSWords() {
+        #expect(levels("Small signal spot see Schmorl node at L2. Spine stable, so Schmorls node at T4.") == ["T4/-", "L2/-"])
+    }
+
+    // rules.md §4: a feature that names its own level goes to a node at that level only; when no node has a level
+    // ("scattered"), it goes to none, whether stated plainly or as an endplate phrase.
+    @Test(arguments: [
+        "Scattered Schmorl nodes are seen. There is edema at L3.",
+        "Scattered Schmorl nodes. The L3 superior endplate shows edema.",
+    ])
+    func featureAtALevelNoNodeHas(_ text: String) {
+        let found = nodes(text)
+        #expect(found.count == 1)
+        #expect(found.first?.multiple == true)
+        #expect(found.first?.edema.value == nil)
+    }
+
     @Test func limbusAndLymphNodesAreNotNodes() {
         #expect(nodes("Limbus vertebra at L4. Enlarged lymph node in the retroperitoneum.").isEmpty)
     }
