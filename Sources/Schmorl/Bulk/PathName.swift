@@ -18,7 +18,7 @@ enum PathName {
     /// The last component of `path`.
     static func lastComponent(of path: String) -> String {
         var trimmed = Substring(path)
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        while trimmed.utf8.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         guard let slash = trimmed.utf8.lastIndex(of: UInt8(ascii: "/")) else { return String(trimmed) }
         return String(trimmed[trimmed.utf8.index(after: slash)...])
     }
