@@ -44,7 +44,7 @@ struct Tokenizer {
         let bufferEnd = base + count
         let shortProbe = probe.short
         while index < count {
-            var byte = folded[index]
+            var byte = base[index]
             var byteClass = classes[Int(byte)]
             if byteClass >= Self.separator {
                 // A run of white space, read in its own loop up to the next token.
@@ -56,81 +56,67 @@ struct Tokenizer {
                     }
                     index &+= 1
                     if index == count { return cursor - output }
-                    byte = folded[index]
+                    byte = base[index]
                     byteClass = classes[Int(byte)]
                 } while byteClass >= Self.separator
             }
             let start = index
             if byteClass == Self.letter {
-                var end: Int
-                let id: Int32
-                // Where the bytes that continue a word on their own (letters, digits, bytes >= 0x80) end; most
-                // words end within the eight bytes after the first one, and those eight make most of the key.
-                var plainEnd: Int
-                var after: UInt64 = 0
-                var isShort = false
-                if start &+ 9 <= count {
-                    after = UInt64(
-                        littleEndian: UnsafeRawBufferPointer(folded).loadUnaligned(
-                            fromByteOffset: start &+ 1, as: UInt64.self))
+                // Most words: at most sixteen bytes and ended by a byte that cannot continue them (not filler, not
+                // an apostrophe). Their end is found eight bytes at a time and their key read in whole 64-bit loads;
+                // only this path stays in the loop, so that its values stay in registers (the rest is `otherWord`).
+                if start &+ 17 <= count {
+                    let after = UInt64(
+                        littleEndian: UnsafeRawPointer(base + (start &+ 1)).loadUnaligned(as: UInt64.self))
                     let stops = Self.stops(after)
                     if stops != 0 {
-                        plainEnd = start &+ 1 &+ stops.trailingZeroBitCount &>> 3
-                        // Filler or an apostrophe may continue the word: the long path decides.
-                        let next = folded[plainEnd]
-                        isShort = next != FoldedText.filler && next != 0x27
-                    } else {
-                        // A longer word: its first nine bytes are read already.
-                        plainEnd = plainWordEnd(folded, from: start &+ 9)
-                    }
-                } else {
-                    plainEnd = plainWordEnd(folded, from: start &+ 1)
-                }
-                if isShort {
-                    // Most words: the eight bytes after the first byte, with the first byte, are the key.
-                    end = plainEnd
-                    index = end
-                    id = shortProbe.lookup(WordKey(firstByte: byte, following: after, length: end &- start))
-                } else {
-                    // The word's end is found first; its key is then read in 64-bit loads.
-                    var hasFiller = false
-                    index = plainEnd
-                    // Bytes that continue a word only in context: filler, an apostrophe.
-                    while index < count {
-                        let next = folded[index]
-                        if next == FoldedText.filler {
-                            hasFiller = true
-                        } else if next != 0x27 || !apostropheContinuesWord(folded, at: index) {
-                            break
+                        // Up to eight bytes: the first byte and those after it in `after` are the key.
+                        let end = start &+ 1 &+ stops.trailingZeroBitCount &>> 3  // at most start + 8
+                        let next = base[end]
+                        if next != FoldedText.filler && next != 0x27 {
+                            index = end
+                            let id = shortProbe.lookup(WordKey(firstByte: byte, following: after, length: end &- start))
+                            emit(.word, start, end, id, byte)
+                            whiteSpace = 0
+                            continue
                         }
-                        index = plainWordEnd(folded, from: index &+ 1)
-                    }
-                    end = index
-                    if hasFiller {
-                        // Trailing fillers belong to the white space that follows.
-                        while end > start + 1 && folded[end - 1] == FoldedText.filler { end -= 1 }
-                        id = vocabulary.lookup(folded, start..<end)
                     } else {
-                        id = probe.lookup(WordKey(base + start, length: end - start, end: bufferEnd), at: base + start)
+                        let later = UInt64(
+                            littleEndian: UnsafeRawPointer(base + (start &+ 9)).loadUnaligned(as: UInt64.self))
+                        let laterStops = Self.stops(later)
+                        if laterStops != 0 {
+                            let end = start &+ 9 &+ laterStops.trailingZeroBitCount &>> 3  // at most start + 16
+                            let next = base[end]
+                            if next != FoldedText.filler && next != 0x27 {
+                                index = end
+                                let id = probe.lookup(
+                                    WordKey(base + start, length: end &- start, end: bufferEnd), at: base + start)
+                                emit(.word, start, end, id, byte)
+                                whiteSpace = 0
+                                continue
+                            }
+                        }
                     }
                 }
-                emit(.word, start, end, id, byte)
+                let word = otherWord(folded, at: start, vocabulary: vocabulary, probe: probe)
+                index = word.next
+                emit(.word, start, word.end, word.id, byte)
             } else if byteClass == Self.digit {
-                index += 1
-                while index < count, isDigit(folded[index]) { index += 1 }
-                if index + 1 < count, folded[index] == 0x2E, isDigit(folded[index + 1]) {
-                    index += 1
-                    while index < count, isDigit(folded[index]) { index += 1 }
+                index &+= 1
+                while index < count, isDigit(base[index]) { index &+= 1 }
+                if index &+ 1 < count, base[index] == 0x2E, isDigit(base[index &+ 1]) {
+                    index &+= 1
+                    while index < count, isDigit(base[index]) { index &+= 1 }
                 }
                 // Digits hold no filler: the word's direct key lookup serves ("1", "12" as words of a phrase).
                 let id =
-                    index - start <= 2
-                    ? probe.lookup(WordKey(base + start, length: index - start, end: bufferEnd), at: base + start)
+                    index &- start <= 2
+                    ? probe.lookup(WordKey(base + start, length: index &- start, end: bufferEnd), at: base + start)
                     : -1
                 emit(.number, start, index, id, byte)
             } else {
-                index += 1
-                if byte == 0x2D, start > 0, index < count, isLetter(folded[start - 1]) && isLetter(folded[index]),
+                index &+= 1
+                if byte == 0x2D, start > 0, index < count, isLetter(base[start &- 1]) && isLetter(base[index]),
                     whiteSpace & Token.spaceBeforeFlag == 0
                 {
                     // A hyphen inside a compound word: "end-plate", "edema-like". Not a level separator, since
@@ -143,6 +129,40 @@ struct Tokenizer {
             whiteSpace = 0
         }
         return cursor - output
+    }
+
+    /// A word the hot loop does not finish: longer than sixteen bytes, within seventeen bytes of the end of the
+    /// text, or continued by filler or an apostrophe. Returns where its token ends, where the next token may start (after trailing
+    /// filler) and its word id.
+    @inline(never)
+    private static func otherWord(
+        _ folded: UnsafeBufferPointer<UInt8>, at start: Int, vocabulary: Vocabulary, probe: Vocabulary.Probe
+    ) -> (end: Int, next: Int, id: Int32) {
+        let count = folded.count
+        let base = folded.baseAddress!
+        // The word's end is found first; its key is then read in 64-bit loads.
+        var hasFiller = false
+        var index = plainWordEnd(folded, from: start &+ 1)
+        // Bytes that continue a word only in context: filler, an apostrophe.
+        while index < count {
+            let next = folded[index]
+            if next == FoldedText.filler {
+                hasFiller = true
+            } else if next != 0x27 || !apostropheContinuesWord(folded, at: index) {
+                break
+            }
+            index = plainWordEnd(folded, from: index &+ 1)
+        }
+        var end = index
+        let id: Int32
+        if hasFiller {
+            // Trailing fillers belong to the white space that follows.
+            while end > start + 1 && folded[end - 1] == FoldedText.filler { end -= 1 }
+            id = vocabulary.lookup(folded, start..<end)
+        } else {
+            id = probe.lookup(WordKey(base + start, length: end - start, end: base + count), at: base + start)
+        }
+        return (end, index, id)
     }
 
     /// Whether the apostrophe at `index` (after a word's bytes) stays in the word: before a letter
