@@ -124,7 +124,8 @@ extension LayoutBuilder {
                 }
                 layout.headings = headings(
                     sentences: layout.sentences, headers: headers, sectionOf: UnsafeBufferPointer(sectionOf),
-                    sectionsGiven: !givenSections.isEmpty, headingOf: headingOf)
+                    sentenceOf: UnsafeBufferPointer(sentenceOf), sectionsGiven: !givenSections.isEmpty,
+                    headingOf: headingOf)
             }
         }
 
@@ -377,7 +378,7 @@ extension LayoutBuilder {
         /// sentence. Scope: until the next heading, section header or blank line (rules.md §4).
         private func headings(
             sentences: [Range<Int>], headers: [HeaderStart], sectionOf: UnsafeBufferPointer<Int32>,
-            sectionsGiven: Bool, headingOf: UnsafeMutableBufferPointer<Int32>
+            sentenceOf: UnsafeBufferPointer<Int32>, sectionsGiven: Bool, headingOf: UnsafeMutableBufferPointer<Int32>
         ) -> [Layout.LevelHeading] {
             var headings: [Layout.LevelHeading] = []
             var pending: HeadingStart?
@@ -413,14 +414,27 @@ extension LayoutBuilder {
                 UnsafeMutableBufferPointer(rebasing: headingOf[heading.start..<end])
                     .update(repeating: Int32(headings.count - 1))
             }
-            for (sentenceIndex, sentence) in sentences.enumerated() {
-                // A sentence opening with a word that is neither a level nor "at" opens no heading (an enumerator
-                // is never a word): most sentences are turned away here.
-                let first = tokens[sentence.lowerBound]
-                if first.kind == .word, first.word != words.at, levelOfToken[sentence.lowerBound] < 0 { continue }
-                guard let heading = levelHeading(opening: sentence, index: sentenceIndex) else { continue }
-                if let pending { close(pending, limit: heading.start) }
-                pending = heading
+            // A heading's level lies in the sentence it opens: only sentences holding a token of a level mention
+            // are looked at, in order, each once (most sentences name no level; all were looked at before).
+            var nextSentence = 0
+            for level in levels {
+                let first = Int(sentenceOf[level.tokens.lowerBound])
+                let last = Int(sentenceOf[level.tokens.upperBound - 1])
+                var sentenceIndex = max(first, nextSentence)
+                while sentenceIndex <= last {
+                    let sentence = sentences[sentenceIndex]
+                    sentenceIndex += 1
+                    // A sentence opening with a word that is neither a level nor "at" opens no heading (an
+                    // enumerator is never a word).
+                    let opening = tokens[sentence.lowerBound]
+                    if opening.kind == .word, opening.word != words.at, levelOfToken[sentence.lowerBound] < 0 {
+                        continue
+                    }
+                    guard let heading = levelHeading(opening: sentence, index: sentenceIndex - 1) else { continue }
+                    if let pending { close(pending, limit: heading.start) }
+                    pending = heading
+                }
+                nextSentence = max(nextSentence, sentenceIndex)
             }
             if let pending { close(pending, limit: tokens.count) }
             return headings
