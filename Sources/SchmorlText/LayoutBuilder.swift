@@ -298,11 +298,13 @@ extension LayoutBuilder {
         }
 
         /// The first token at or after `index` where the sentence pass has something to decide (a line break before
-        /// it, punctuation, or a forced break marked -1), or the token count; every token passed over is in
-        /// `sentence`.
+        /// it, a ".", "!", "?" or ";", or a forced break marked -1), or the token count; every token passed over is
+        /// in `sentence`.
         ///
         /// Eight tokens in ten are ordinary words; a loop of its own keeps them to two tests and a store each
-        /// (inlined into the pass, the loop reloaded from the stack what the rules' calls had spilled).
+        /// (inlined into the pass, the loop reloaded from the stack what the rules' calls had spilled). Other
+        /// punctuation (commas, hyphens, colons, parentheses) decides nothing where it stands, and is passed over
+        /// too: stopping there cost a call and the pass's tests for each.
         /// - Complexity: O(tokens passed over).
         @inline(never)
         private static func nextDecision(
@@ -312,11 +314,21 @@ extension LayoutBuilder {
             var index = index
             while index < tokens.count {
                 let token = tokens[index]
-                if token.lineBreakBefore || token.kind == .punctuation || sentenceOf[index] < 0 { return index }
+                if token.lineBreakBefore || Self.mayEndSentence(token.byte) || sentenceOf[index] < 0 { return index }
                 sentenceOf[index] = sentence
                 index &+= 1
             }
             return index
+        }
+
+        /// Whether a token with this first byte may end a sentence or be a ";" (`endsSentence`, `Layout.hasSemicolon`):
+        /// a bit of a mask over the bytes below 0x40, where "." "!" "?" ";" lie. A word or number never starts with
+        /// one of those four bytes, so the kind needs no test.
+        @inline(__always)
+        private static func mayEndSentence(_ byte: UInt8) -> Bool {
+            let stops: UInt64 = 1 << 0x2E | 1 << 0x21 | 1 << 0x3F | 1 << 0x3B
+            // A shift by 64 or more gives 0: bytes from 0x40 up are never stops.
+            return (stops >> UInt64(byte)) & 1 != 0
         }
 
         /// Whether a sentence breaks before the token at `index`, which starts a line: a blank line, an enumerator
