@@ -124,7 +124,8 @@ extension LayoutBuilder {
                 }
                 layout.headings = headings(
                     sentences: layout.sentences, headers: headers, sectionOf: UnsafeBufferPointer(sectionOf),
-                    sectionsGiven: !givenSections.isEmpty, headingOf: headingOf)
+                    sentenceOf: UnsafeBufferPointer(sentenceOf), sectionsGiven: !givenSections.isEmpty,
+                    headingOf: headingOf)
             }
         }
 
@@ -297,11 +298,13 @@ extension LayoutBuilder {
         }
 
         /// The first token at or after `index` where the sentence pass has something to decide (a line break before
-        /// it, punctuation, or a forced break marked -1), or the token count; every token passed over is in
-        /// `sentence`.
+        /// it, a ".", "!", "?" or ";", or a forced break marked -1), or the token count; every token passed over is
+        /// in `sentence`.
         ///
         /// Eight tokens in ten are ordinary words; a loop of its own keeps them to two tests and a store each
-        /// (inlined into the pass, the loop reloaded from the stack what the rules' calls had spilled).
+        /// (inlined into the pass, the loop reloaded from the stack what the rules' calls had spilled). Other
+        /// punctuation (commas, hyphens, colons, parentheses) decides nothing where it stands, and is passed over
+        /// too: stopping there cost a call and the pass's tests for each.
         /// - Complexity: O(tokens passed over).
         @inline(never)
         private static func nextDecision(
@@ -311,11 +314,21 @@ extension LayoutBuilder {
             var index = index
             while index < tokens.count {
                 let token = tokens[index]
-                if token.lineBreakBefore || token.kind == .punctuation || sentenceOf[index] < 0 { return index }
+                if token.lineBreakBefore || Self.mayEndSentence(token.byte) || sentenceOf[index] < 0 { return index }
                 sentenceOf[index] = sentence
                 index &+= 1
             }
             return index
+        }
+
+        /// Whether a token with this first byte may end a sentence or be a ";" (`endsSentence`, `Layout.hasSemicolon`):
+        /// a bit of a mask over the bytes below 0x40, where "." "!" "?" ";" lie. A word or number never starts with
+        /// one of those four bytes, so the kind needs no test.
+        @inline(__always)
+        private static func mayEndSentence(_ byte: UInt8) -> Bool {
+            let stops: UInt64 = 1 << 0x2E | 1 << 0x21 | 1 << 0x3F | 1 << 0x3B
+            // A shift by 64 or more gives 0: bytes from 0x40 up are never stops.
+            return (stops >> UInt64(byte)) & 1 != 0
         }
 
         /// Whether a sentence breaks before the token at `index`, which starts a line: a blank line, an enumerator
@@ -377,7 +390,7 @@ extension LayoutBuilder {
         /// sentence. Scope: until the next heading, section header or blank line (rules.md §4).
         private func headings(
             sentences: [Range<Int>], headers: [HeaderStart], sectionOf: UnsafeBufferPointer<Int32>,
-            sectionsGiven: Bool, headingOf: UnsafeMutableBufferPointer<Int32>
+            sentenceOf: UnsafeBufferPointer<Int32>, sectionsGiven: Bool, headingOf: UnsafeMutableBufferPointer<Int32>
         ) -> [Layout.LevelHeading] {
             var headings: [Layout.LevelHeading] = []
             var pending: HeadingStart?
@@ -413,14 +426,27 @@ extension LayoutBuilder {
                 UnsafeMutableBufferPointer(rebasing: headingOf[heading.start..<end])
                     .update(repeating: Int32(headings.count - 1))
             }
-            for (sentenceIndex, sentence) in sentences.enumerated() {
-                // A sentence opening with a word that is neither a level nor "at" opens no heading (an enumerator
-                // is never a word): most sentences are turned away here.
-                let first = tokens[sentence.lowerBound]
-                if first.kind == .word, first.word != words.at, levelOfToken[sentence.lowerBound] < 0 { continue }
-                guard let heading = levelHeading(opening: sentence, index: sentenceIndex) else { continue }
-                if let pending { close(pending, limit: heading.start) }
-                pending = heading
+            // A heading's level lies in the sentence it opens: only sentences holding a token of a level mention
+            // are looked at, in order, each once (most sentences name no level; all were looked at before).
+            var nextSentence = 0
+            for level in levels {
+                let first = Int(sentenceOf[level.tokens.lowerBound])
+                let last = Int(sentenceOf[level.tokens.upperBound - 1])
+                var sentenceIndex = max(first, nextSentence)
+                while sentenceIndex <= last {
+                    let sentence = sentences[sentenceIndex]
+                    sentenceIndex += 1
+                    // A sentence opening with a word that is neither a level nor "at" opens no heading (an
+                    // enumerator is never a word).
+                    let opening = tokens[sentence.lowerBound]
+                    if opening.kind == .word, opening.word != words.at, levelOfToken[sentence.lowerBound] < 0 {
+                        continue
+                    }
+                    guard let heading = levelHeading(opening: sentence, index: sentenceIndex - 1) else { continue }
+                    if let pending { close(pending, limit: heading.start) }
+                    pending = heading
+                }
+                nextSentence = max(nextSentence, sentenceIndex)
             }
             if let pending { close(pending, limit: tokens.count) }
             return headings
