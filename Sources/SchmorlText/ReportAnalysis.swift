@@ -38,7 +38,7 @@ final class ReportAnalysis {
         through lastStage: TextStage = .endplates, workspace: TextEngine.Workspace? = nil
     ) {
         var stages = Stages()
-        workspace?.exchange(&stages)
+        workspace?.lend(to: &stages)
         stages.run(
             text: text, givenSections: givenSections, everySentence: everySentence, tables: tables,
             through: lastStage)
@@ -55,18 +55,18 @@ final class ReportAnalysis {
         sites = stages.sites
         clauseOfToken = stages.clauseOfToken
         mostlyUpperCase = stages.mostlyUpperCase
-        // The workspace keeps a second reference to each array: once this analysis is gone (at the end of the
-        // report) it is the only one again, and the next report refills the arrays in place.
-        workspace?.exchange(&stages)
+        // The workspace keeps a second reference to each reusable array: once this analysis is gone (at the end of
+        // the report) it is the only one again, and the next report refills the arrays in place.
+        workspace?.takeBack(from: &stages)
         if lastStage >= .endplates { endplates = EndplateFinder(analysis: self).find() }
     }
 
     /// The stages before endplates, run in order into plain variables; each stage may stop the run
     /// (`lastStage`), leaving the later fields empty.
     ///
-    /// A worker's ``TextEngine/Workspace`` holds one from report to report: the arrays a stage fills through an
-    /// `into:` parameter keep their capacity, so a report allocates them only when it is longer than every
-    /// report before it on that worker.
+    /// The arrays a stage fills through an `into:` parameter (tokens, levels, matches) may come from a worker's
+    /// ``TextEngine/Workspace``, emptied keeping their capacity: a report then allocates them only when it is
+    /// longer than every report before it on that worker.
     struct Stages {
         var folded: [UInt8] = []
         var tokens: [Token] = []
@@ -79,8 +79,8 @@ final class ReportAnalysis {
         var clauseOfToken = Layout.TokenColumn()
         var mostlyUpperCase = false
 
-        /// Runs the stages through `lastStage`, replacing what a previous report left (its arrays emptied
-        /// keeping their capacity).
+        /// Runs the stages through `lastStage`; the arrays lent by a workspace hold a previous report's items,
+        /// emptied here keeping their capacity.
         mutating func run(
             text: [UInt8], givenSections: [ReportSection], everySentence: Bool, tables: LexiconTables,
             through lastStage: TextStage
@@ -91,8 +91,6 @@ final class ReportAnalysis {
             findings.removeAll(keepingCapacity: true)
             context.removeAll(keepingCapacity: true)
             sites.removeAll(keepingCapacity: true)
-            layout = Layout()
-            clauseOfToken = Layout.TokenColumn()
             let folding = FoldedText(text)
             self.folded = folding.bytes
             mostlyUpperCase = folding.isMostlyUpperCase

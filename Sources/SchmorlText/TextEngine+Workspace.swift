@@ -11,15 +11,35 @@ extension TextEngine {
     /// until the report is done, so a workspace serves one report at a time; a caller that kept an analysis alive
     /// would only cost the next report a fresh allocation (copy on write), never a wrong result.
     public final class Workspace {
-        private var stages = ReportAnalysis.Stages()
+        private var tokens: [Token] = []
+        private var levels: [LevelMention] = []
+        private var cues: [Match<LexiconTables.CueEntry>] = []
+        private var findings: [Match<Concept>] = []
+        private var context: [Match<Concept>] = []
+        private var sites: [Match<Concept>] = []
 
         public init() {}
 
-        /// Swaps the arrays held here with `stages`: an analysis takes the previous report's arrays to fill, and
-        /// gives back the filled ones for the next report. Swapping, not copying, so no array is retained or
-        /// released on the way.
-        func exchange(_ stages: inout ReportAnalysis.Stages) {
-            swap(&stages, &self.stages)
+        /// Lends the arrays held here to an analysis's stages to fill (the workspace holds empty ones meanwhile).
+        /// Swapped, not copied, so no array is retained or released on the way.
+        func lend(to stages: inout ReportAnalysis.Stages) {
+            swap(&stages.tokens, &tokens)
+            swap(&stages.levels, &levels)
+            swap(&stages.cues, &cues)
+            swap(&stages.findings, &findings)
+            swap(&stages.context, &context)
+            swap(&stages.sites, &sites)
+        }
+
+        /// Takes the filled arrays back for the next report. The analysis keeps its own references to them until
+        /// it is gone, so `stages` is left with empty arrays.
+        func takeBack(from stages: inout ReportAnalysis.Stages) {
+            swap(&stages.tokens, &tokens)
+            swap(&stages.levels, &levels)
+            swap(&stages.cues, &cues)
+            swap(&stages.findings, &findings)
+            swap(&stages.context, &context)
+            swap(&stages.sites, &sites)
         }
     }
 }
