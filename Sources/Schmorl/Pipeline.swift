@@ -1,6 +1,6 @@
 public import SchmorlModel
 import SchmorlClassify
-import SchmorlText
+public import SchmorlText
 import SchmorlXML
 
 /// Options for a pipeline run.
@@ -29,12 +29,27 @@ public struct Pipeline: Sendable {
 
     /// Extracts and classifies every node of one free-text report held as bytes, as a bulk record carries it;
     /// the same result as ``extract(_:)`` of a text document with that id and text.
-    public func extract(id: String, text: ReportText) -> Extraction {
-        classify(engine.extract(utf8: text.utf8), id: id, sourceFormat: .text)
+    /// - Parameter workspace: the calling worker's reusable engine arrays (one per thread, never shared).
+    public func extract(id: String, text: ReportText, workspace: TextEngine.Workspace? = nil) -> Extraction {
+        classify(engine.extract(utf8: text.utf8, workspace: workspace), id: id, sourceFormat: .text)
     }
 
-    private func classify(_ text: TextExtraction, id: String, sourceFormat: SourceFormat) -> Extraction {
-        let nodes = text.nodes.map { ClassifiedNode(finding: $0, classification: classifier.classify($0)) }
+    /// Pairs each node with its classification.
+    ///
+    /// The findings are moved into their classified nodes, not copied: a copy retained every string and array of
+    /// a finding (some two dozen) only for the extraction to release them all again a moment later.
+    private func classify(_ text: consuming TextExtraction, id: String, sourceFormat: SourceFormat) -> Extraction {
+        var text = text
+        var findings: [NodeFinding] = []
+        swap(&findings, &text.nodes)
+        var nodes: [ClassifiedNode] = []
+        nodes.reserveCapacity(findings.count)
+        // Taken from the end (`popLast` moves a finding out of its array), then put back in order.
+        while let finding = findings.popLast() {
+            let classification = classifier.classify(finding)
+            nodes.append(ClassifiedNode(finding: finding, classification: classification))
+        }
+        nodes.reverse()
         return Extraction(
             id: id, sourceFormat: sourceFormat, sections: text.sections, nodes: nodes,
             differentials: text.differentials, notes: text.notes)

@@ -31,11 +31,15 @@ final class ReportAnalysis {
     /// - Parameter everySentence: match assertion cues in every sentence (the assertion engine on its own, whose
     ///   target can be any finding), not only where a known finding or a node name occurs.
     /// - Parameter lastStage: stop after this stage, leaving later fields empty (the benchmarks' per-stage hook).
+    /// - Parameter workspace: a worker's arrays from its previous report, filled again in place instead of
+    ///   allocated anew (see ``TextEngine/Workspace``); `nil` allocates them for this analysis alone.
     init(
         text: [UInt8], givenSections: [ReportSection], everySentence: Bool = false, tables: LexiconTables = .shared,
-        through lastStage: TextStage = .endplates
+        through lastStage: TextStage = .endplates, workspace: TextEngine.Workspace? = nil
     ) {
-        let stages = Stages(
+        var stages = Stages()
+        workspace?.lend(to: &stages)
+        stages.run(
             text: text, givenSections: givenSections, everySentence: everySentence, tables: tables,
             through: lastStage)
         self.tables = tables
@@ -51,12 +55,19 @@ final class ReportAnalysis {
         sites = stages.sites
         clauseOfToken = stages.clauseOfToken
         mostlyUpperCase = stages.mostlyUpperCase
+        // The workspace keeps a second reference to each reusable array: once this analysis is gone (at the end of
+        // the report) it is the only one again, and the next report refills the arrays in place.
+        workspace?.takeBack(from: &stages)
         if lastStage >= .endplates { endplates = EndplateFinder(analysis: self).find() }
     }
 
     /// The stages before endplates, run in order into plain variables; each stage may stop the run
     /// (`lastStage`), leaving the later fields empty.
-    private struct Stages {
+    ///
+    /// The arrays a stage fills through an `into:` parameter (tokens, levels, matches) may come from a worker's
+    /// ``TextEngine/Workspace``, emptied keeping their capacity: a report then allocates them only when it is
+    /// longer than every report before it on that worker.
+    struct Stages {
         var folded: [UInt8] = []
         var tokens: [Token] = []
         var layout = Layout()
@@ -68,10 +79,18 @@ final class ReportAnalysis {
         var clauseOfToken = Layout.TokenColumn()
         var mostlyUpperCase = false
 
-        init(
+        /// Runs the stages through `lastStage`; the arrays lent by a workspace hold a previous report's items,
+        /// emptied here keeping their capacity.
+        mutating func run(
             text: [UInt8], givenSections: [ReportSection], everySentence: Bool, tables: LexiconTables,
             through lastStage: TextStage
         ) {
+            tokens.removeAll(keepingCapacity: true)
+            levels.removeAll(keepingCapacity: true)
+            cues.removeAll(keepingCapacity: true)
+            findings.removeAll(keepingCapacity: true)
+            context.removeAll(keepingCapacity: true)
+            sites.removeAll(keepingCapacity: true)
             let folding = FoldedText(text)
             self.folded = folding.bytes
             mostlyUpperCase = folding.isMostlyUpperCase

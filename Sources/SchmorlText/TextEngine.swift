@@ -12,7 +12,8 @@ public struct TextExtraction: Sendable {
 /// differentials, all over UTF-8 bytes (../shared/DESIGN.md).
 ///
 /// Stateless and `Sendable`: the lexicon is compiled once (`LexiconTables.shared`) and each call builds its own
-/// per-report arrays, so one engine serves every thread of a bulk run.
+/// per-report arrays, or refills those of the calling worker's ``Workspace``, so one engine serves every thread
+/// of a bulk run.
 public struct TextEngine: Sendable {
     public init() {}
 
@@ -26,11 +27,13 @@ public struct TextEngine: Sendable {
     ///
     /// For callers that hold the text as bytes already (the JSON Lines reader): no `String` is made and
     /// validated only to be copied back into bytes here.
+    /// - Parameter workspace: the calling worker's reusable arrays (``Workspace``), so a bulk run allocates them
+    ///   once per worker instead of once per report; `nil` allocates them for this call alone.
     /// - Complexity: as ``extract(_:)``.
-    public func extract(utf8 text: [UInt8], sections: [ReportSection] = [], sourceMap: SourceMap? = nil)
-        -> TextExtraction
-    {
-        let analysis = ReportAnalysis(text: text, givenSections: sections)
+    public func extract(
+        utf8 text: [UInt8], sections: [ReportSection] = [], sourceMap: SourceMap? = nil, workspace: Workspace? = nil
+    ) -> TextExtraction {
+        let analysis = ReportAnalysis(text: text, givenSections: sections, workspace: workspace)
         let extractor = NodeExtractor(analysis: analysis)
         var mentions = extractor.findMentions()
         extractor.locate(&mentions)

@@ -1,4 +1,5 @@
 public import SchmorlModel
+import SchmorlText
 
 /// The processor `schmorl extract` gives the bulk runner: the pipeline, then the compact record writer, per record.
 ///
@@ -9,14 +10,17 @@ public enum BulkExtractProcessor {
         -> @Sendable () -> BulkRunner.RecordProcessor
     {
         {
-            { record, output in
+            // Made once per worker (the runner calls this factory on each worker thread): the engine's arrays are
+            // refilled from report to report on this worker, never shared with another.
+            let workspace = TextEngine.Workspace()
+            return { record, output in
                 do throws(SchmorlError) {
                     var inputBytes: Int? = nil
                     let extractions: [Extraction]
                     switch record.payload {
                     case .text(let text):
                         // One report, the common case: written as it is, without an array around it.
-                        let extraction = pipeline.extract(id: record.id, text: text)
+                        let extraction = pipeline.extract(id: record.id, text: text, workspace: workspace)
                         append(extraction, summary: summary, to: &output)
                         return RecordOutcome(nodeCount: extraction.nodes.count)
                     case .structured(let markup):

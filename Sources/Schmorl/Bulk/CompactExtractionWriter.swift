@@ -97,17 +97,21 @@ enum CompactExtractionWriter {
         out.write(string: extraction.id)
         out.write(fragment: Self.sourceFormatMember(extraction.sourceFormat))
         out.write(fragment: #","offsets":"utf8-bytes","sections":["#)
-        for (index, section) in extraction.sections.enumerated() {
-            out.write(fragment: index == 0 ? #"{"kind":"# : #",{"kind":"#)
-            out.write(fragment: Self.value(section.kind))
-            out.write(fragment: #","title":"#)
-            out.write(string: section.title)
-            write(span: section.range, to: &out)
-            if let code = section.sourceCode {
-                out.write(fragment: #","sourceCode":"#)
-                out.write(string: code)
+        // Read in place through the buffer: binding each section to a loop variable copied it, retaining and
+        // releasing its title and source code (two of every report's few dozen reference count operations here).
+        extraction.sections.withUnsafeBufferPointer { sections in
+            for index in sections.indices {
+                out.write(fragment: index == 0 ? #"{"kind":"# : #",{"kind":"#)
+                out.write(fragment: Self.value(sections[index].kind))
+                out.write(fragment: #","title":"#)
+                out.write(string: sections[index].title)
+                write(span: sections[index].range, to: &out)
+                if sections[index].sourceCode != nil {
+                    out.write(fragment: #","sourceCode":"#)
+                    out.write(string: sections[index].sourceCode!)
+                }
+                out.write(UInt8(ascii: "}"))
             }
-            out.write(UInt8(ascii: "}"))
         }
         out.write(fragment: #"],"nodes":["#)
         for (index, node) in extraction.nodes.enumerated() {
