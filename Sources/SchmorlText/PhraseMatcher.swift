@@ -366,6 +366,10 @@ extension PhraseTable {
             }
             var cursor = index + 1
             let direct = code(cursor)
+            // Most often the next token is no glued hyphen, and both codes are the same one.
+            guard cursor < limit, tokens[cursor].kind == .punctuation, tokens[cursor].byte == 0x2D,
+                !tokens[cursor].spaceBefore
+            else { return (direct, direct) }
             while cursor < limit, tokens[cursor].kind == .punctuation, tokens[cursor].byte == 0x2D,
                 !tokens[cursor].spaceBefore
             {
