@@ -12,6 +12,11 @@ struct EndplateFinder {
     ///   "both" phrase at a token is found by binary search.
     func find() -> [EndplateMention] {
         var result: [EndplateMention] = []
+        // Room for a report's usual endplate phrases at the first one: one allocation, not one per doubling.
+        func keep(_ mention: EndplateMention) {
+            if result.isEmpty { result.reserveCapacity(4) }
+            result.append(mention)
+        }
         let tokens = analysis.tokens
         let context = analysis.context
         let words = analysis.tables.words
@@ -22,8 +27,9 @@ struct EndplateFinder {
             // "plate" alone only after "end".
             if analysis.spells(wordStart, "plate") || analysis.spells(wordStart, "plates") { continue }
             let sentence = analysis.layout.sentences[analysis.sentence(of: wordStart)]
-            var directions: [Endplate] = []
-            var levels: [Int] = []
+            // At most one direction per token looked back at (five) and one before a level: inline lists.
+            var directions = EndplateDirections()
+            var levels = EndplateLevels()
             var both = false
             var start = wordStart
             // Look back: directions and levels, up to 5 tokens ("L3 superior", "superior and inferior",
@@ -32,7 +38,7 @@ struct EndplateFinder {
             var sawDirection = false
             while index >= sentence.lowerBound, wordStart - index <= 5 {
                 if let direction = direction(at: index) {
-                    directions.insert(direction, at: 0)
+                    directions.prepend(direction)
                     start = index
                     sawDirection = true
                 } else if analysis.levelOfToken[index] >= 0 {
@@ -40,11 +46,11 @@ struct EndplateFinder {
                     // "superior L3 endplate". Never across a joiner ("inferior endplate of L1 and the superior").
                     let level = Int(analysis.levelOfToken[index])
                     if index + 1 != start && index + 1 != wordStart { break }
-                    if !levels.contains(level) { levels.insert(level, at: 0) }
+                    levels.before = level
                     start = analysis.levels[level].tokens.lowerBound
                     // "the inferior L2 endplate": a direction right before the level.
                     if directions.isEmpty, start - 1 >= sentence.lowerBound, let direction = direction(at: start - 1) {
-                        directions.insert(direction, at: 0)
+                        directions.prepend(direction)
                         start -= 1
                     }
                     break
@@ -80,7 +86,8 @@ struct EndplateFinder {
                     {
                         last += 1
                     }
-                    for level in first...last where !levels.contains(level) { levels.append(level) }
+                    // After the level looked back at, if any (levels are in token order): no overlap.
+                    levels.after = first..<(last + 1)
                     end = analysis.levels[last].tokens.upperBound
                 }
             }
@@ -88,7 +95,7 @@ struct EndplateFinder {
                 // "endplates at L1-2" with no direction: an endplate phrase that names only levels.
                 if levels.isEmpty { continue }
             }
-            result.append(EndplateMention(tokens: start..<end, directions: directions, levels: levels, both: both))
+            keep(EndplateMention(tokens: start..<end, directions: directions, levels: levels, both: both))
         }
         return result
     }

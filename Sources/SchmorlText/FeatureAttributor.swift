@@ -56,6 +56,11 @@ struct FeatureAttributor {
         let tokens = analysis.tokens
         let words = analysis.tables.words
         var result: [AttachedFeature] = []
+        // Room for a report's usual features at the first one: one allocation, not one per doubling.
+        func keep(_ feature: AttachedFeature) {
+            if result.isEmpty { result.reserveCapacity(8) }
+            result.append(feature)
+        }
         var competing: [Range<Int>] = []
         competing.reserveCapacity(analysis.findings.count)
         for match in analysis.findings where match.payload == .competingFinding { competing.append(match.start..<match.end) }
@@ -73,12 +78,12 @@ struct FeatureAttributor {
         }
         // The mentions of a sentence are a range of mention indices: mentions are in token order, so their
         // sentences never decrease. No list per sentence, no allocation per question.
-        let sentenceOfMention = mentions.map { analysis.sentence(of: $0.tokens.lowerBound) }
+        // A mention's sentence is read from the per-token map where asked (no list of them is made).
         func mentionsOf(sentence: Int) -> Range<Int> {
             var lower = 0
-            while lower < sentenceOfMention.count, sentenceOfMention[lower] < sentence { lower += 1 }
+            while lower < mentions.count, analysis.sentence(of: mentions[lower].tokens.lowerBound) < sentence { lower += 1 }
             var upper = lower
-            while upper < sentenceOfMention.count, sentenceOfMention[upper] == sentence { upper += 1 }
+            while upper < mentions.count, analysis.sentence(of: mentions[upper].tokens.lowerBound) == sentence { upper += 1 }
             return lower..<upper
         }
         // The sites sentences placed their findings at, by sentence; the last one set for a sentence counts.
@@ -255,8 +260,7 @@ struct FeatureAttributor {
                 {
                     return
                 }
-                result.append(
-                    AttachedFeature(kind: kind, value: value, evidence: evidence, mention: mention, only: only, tier: tier))
+                keep(AttachedFeature(kind: kind, value: value, evidence: evidence, mention: mention, only: only, tier: tier))
             }
         }
         // Sizes: "6 mm", "1.2 x 1.0 cm", "up to 8 mm", "8-mm".
@@ -288,7 +292,7 @@ struct FeatureAttributor {
             if case .none = owners { continue }
             let evidence = analysis.evidence(range)
             owners.forEach { mention, only in
-                result.append(
+                keep(
                     AttachedFeature(
                         kind: .size(millimetres), value: true, evidence: evidence, mention: mention, only: only,
                         tier: tier))
@@ -344,23 +348,29 @@ struct FeatureAttributor {
     }
 
     /// The site a feature phrase names for itself (`localSite`), before it is resolved into locations
-    /// (`locations(of:)`): most callers only ask whether there is one.
+    /// (`locations(of:)`): most callers only ask whether there is one, so the levels are not kept in a list here
+    /// (an allocation for each feature phrase); `siteLevels(of:)` collects them for the few that are resolved.
     private struct LocalSite {
-        /// The level mentions of the site, in token order.
-        var levels: [Int] = []
-        /// The feature's clause, where endplate phrases for the levels are looked for.
+        /// The feature's clause, where levels and endplate phrases for the levels are looked for.
         var clauseTokens: Range<Int>
+        /// The feature's sentence and first token, and whether the level heading may stand in (`siteLevels(of:)`).
+        var sentence: Range<Int>
+        var featureStart: Int
+        var useHeading: Bool
+        /// At least one level is the site's.
+        var hasLevels = false
         /// Only a disc is named ("fluid signal within the L4-L5 disc"): a site that is no node's.
         var discOnly = false
 
         /// No site. A site with levels always resolves to at least one location (each level mention, a range's
         /// non-empty list included, adds one, or an endplate phrase naming it does), so this is exactly whether
         /// `locations(of:)` is empty.
-        var isEmpty: Bool { levels.isEmpty && !discOnly }
+        var isEmpty: Bool { !hasLevels && !discOnly }
     }
 
     /// Levels a feature phrase names for itself: any level in its clause that no node mention holds and that is
     /// not a nerve root ("Modic type 1 endplate changes at L4-5", "edema along the inferior endplate of L3").
+    /// Only whether there is one: the scan stops at the first (`siteLevels(of:)` lists them all).
     private func localSite(of range: Range<Int>, sentence: Range<Int>, useHeading: Bool) -> LocalSite {
         let clause = analysis.clause(of: range.lowerBound)
         var clauseTokens = range
@@ -370,50 +380,72 @@ struct FeatureAttributor {
         while clauseTokens.upperBound < sentence.upperBound, analysis.clause(of: clauseTokens.upperBound) == clause {
             clauseTokens = clauseTokens.lowerBound..<(clauseTokens.upperBound + 1)
         }
-        var site = LocalSite(clauseTokens: clauseTokens)
+        var site = LocalSite(
+            clauseTokens: clauseTokens, sentence: sentence, featureStart: range.lowerBound, useHeading: useHeading)
         var discSites = 0
         for index in clauseTokens where analysis.levelOfToken[index] >= 0 {
-            // The cheap tests first (each of the three only skips the token): the other tokens of a level already
-            // taken ("L4", "-", "5") skip the walk over the mentions' windows.
             let level = Int(analysis.levelOfToken[index])
-            if analysis.levels[level].namesRoot || site.levels.contains(level) { continue }
+            if analysis.levels[level].namesRoot { continue }
             if mentions.contains(where: { $0.window.contains(index) }) { continue }
-            // "fluid signal within the L4-L5 disc": the disc itself, not the marrow at its endplates.
-            let after = analysis.levels[level].tokens.upperBound
-            if after < sentence.upperBound, analysis.tokens[after].word == analysis.tables.words.disc {
+            if isDiscSite(level, sentence: sentence) {
                 discSites += 1
                 continue
             }
-            site.levels.append(level)
+            site.hasLevels = true
+            return site
         }
         // Only a disc is named: the feature has a site, and it is no node's (an empty location matches none).
-        if site.levels.isEmpty && discSites > 0 {
+        if discSites > 0 {
             site.discOnly = true
             return site
         }
-        if site.levels.isEmpty, useHeading {
-            // Under a level heading ("At T11 there is a defect in the superior endplate"), the heading's level.
-            let heading = analysis.layout.headingOfToken[range.lowerBound]
-            if heading >= 0 {
-                let levelTokens = analysis.layout.headings[Int(heading)].levelTokens
-                let level = analysis.levelOfToken[levelTokens.lowerBound]
-                if level >= 0, !mentions.contains(where: { $0.window.contains(levelTokens.lowerBound) }) {
-                    site.levels.append(Int(level))
-                }
-            }
-        }
+        if useHeading, headingLevel(at: range.lowerBound) != nil { site.hasLevels = true }
         return site
+    }
+
+    /// "fluid signal within the L4-L5 disc": the disc itself, not the marrow at its endplates.
+    private func isDiscSite(_ level: Int, sentence: Range<Int>) -> Bool {
+        let after = analysis.levels[level].tokens.upperBound
+        return after < sentence.upperBound && analysis.tokens[after].word == analysis.tables.words.disc
+    }
+
+    /// Under a level heading ("At T11 there is a defect in the superior endplate"), the heading's level, unless a
+    /// mention's window holds it.
+    private func headingLevel(at token: Int) -> Int? {
+        let heading = analysis.layout.headingOfToken[token]
+        guard heading >= 0 else { return nil }
+        let levelTokens = analysis.layout.headings[Int(heading)].levelTokens
+        let level = analysis.levelOfToken[levelTokens.lowerBound]
+        guard level >= 0, !mentions.contains(where: { $0.window.contains(levelTokens.lowerBound) }) else { return nil }
+        return Int(level)
+    }
+
+    /// The levels of a site with levels (`localSite`), in token order, each once; the heading's level when the
+    /// clause names none.
+    private func siteLevels(of site: LocalSite) -> [Int] {
+        var levels: [Int] = []
+        for index in site.clauseTokens where analysis.levelOfToken[index] >= 0 {
+            // The cheap tests first (each of the three only skips the token): the other tokens of a level already
+            // taken ("L4", "-", "5") skip the walk over the mentions' windows.
+            let level = Int(analysis.levelOfToken[index])
+            if analysis.levels[level].namesRoot || levels.contains(level) { continue }
+            if mentions.contains(where: { $0.window.contains(index) }) { continue }
+            if isDiscSite(level, sentence: site.sentence) { continue }
+            levels.append(level)
+        }
+        if levels.isEmpty, site.useHeading, let level = headingLevel(at: site.featureStart) { levels.append(level) }
+        return levels
     }
 
     /// The locations of a feature's own site, with the endplate phrases of its clause that no mention holds.
     private func locations(of site: LocalSite) -> [NodeLocation] {
         if site.discOnly { return [NodeLocation()] }
-        guard !site.levels.isEmpty else { return [] }
+        guard site.hasLevels else { return [] }
         let endplates = analysis.endplates.filter { endplate in
             endplate.tokens.overlaps(site.clauseTokens)
                 && !mentions.contains(where: { mention in mention.window.overlaps(endplate.tokens) })
         }
-        return extractor.resolve(levels: site.levels, endplates: endplates, both: false)
+        return extractor.resolve(levels: siteLevels(of: site), endplates: endplates, both: false)
     }
 
     /// Whether a feature placed at `feature` speaks of the node at `node` (same vertebra, or a disc level the

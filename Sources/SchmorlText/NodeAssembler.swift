@@ -20,13 +20,9 @@ struct NodeAssembler {
 
     func assemble() -> [NodeFinding] {
         var builders: [Builder] = []
-        var levelless: [Int] = []
-        for (index, mention) in mentions.enumerated() {
-            if mention.locations.isEmpty {
-                levelless.append(index)
-                continue
-            }
-            for location in mention.locations {
+        // Level-less mentions are read in a second pass below (in order), rather than listed here.
+        for index in mentions.indices where !mentions[index].locations.isEmpty {
+            for location in mentions[index].locations {
                 if let existing = builders.firstIndex(where: { $0.location == location }) {
                     builders[existing].mentions.append(index)
                 } else {
@@ -40,11 +36,15 @@ struct NodeAssembler {
             merged = false
             for index in builders.indices {
                 let location = builders[index].location
-                let targets = builders.indices.filter { other in
-                    other != index && Self.refines(builders[other].location, location)
+                // The single builder this one refines into, if exactly one: counted, not listed.
+                var targets = 0
+                var target = 0
+                for other in builders.indices where other != index && Self.refines(builders[other].location, location) {
+                    targets += 1
+                    target = other
                 }
-                if targets.count == 1 {
-                    builders[targets[0]].mentions += builders[index].mentions
+                if targets == 1 {
+                    builders[target].mentions += builders[index].mentions
                     builders.remove(at: index)
                     merged = true
                     break
@@ -55,7 +55,7 @@ struct NodeAssembler {
         var absentGeneric: Builder?
         var multipleNode: Builder?
         var singles: [Builder] = []
-        for index in levelless {
+        for index in mentions.indices where mentions[index].locations.isEmpty {
             let mention = mentions[index]
             if mention.multiple {
                 if multipleNode == nil {
@@ -81,11 +81,14 @@ struct NodeAssembler {
             // mention only (it names no new node).
         }
         builders.sort { ($0.location.sortKey, $0.mentions.min() ?? 0) < ($1.location.sortKey, $1.mentions.min() ?? 0) }
-        var all = builders
-        if let multipleNode { all.append(multipleNode) }
-        all += singles
-        if let absentGeneric { all.append(absentGeneric) }
-        return all.map { finding($0) }
+        // The nodes made straight into their one result array (joining the builders into a list first copied it).
+        var nodes: [NodeFinding] = []
+        nodes.reserveCapacity(builders.count + singles.count + (multipleNode == nil ? 0 : 1) + (absentGeneric == nil ? 0 : 1))
+        for builder in builders { nodes.append(finding(builder)) }
+        if let multipleNode { nodes.append(finding(multipleNode)) }
+        for builder in singles { nodes.append(finding(builder)) }
+        if let absentGeneric { nodes.append(finding(absentGeneric)) }
+        return nodes
     }
 
     private static func isAscending(_ list: [Int]) -> Bool {

@@ -25,6 +25,11 @@ struct NodeExtractor {
     /// - Complexity: O(tokens + findings).
     func findMentions() -> [NodeMention] {
         var mentions: [NodeMention] = []
+        // Room for a report's usual mentions at the first one: one allocation, not one per doubling.
+        func keep(_ mention: NodeMention) {
+            if mentions.isEmpty { mentions.reserveCapacity(6) }
+            mentions.append(mention)
+        }
         var snDefined = false
         var index = 0
         let tokens = analysis.tokens
@@ -45,7 +50,7 @@ struct NodeExtractor {
             guard index < tokens.count else { break }
             let token = tokens[index]
             if mayStartFamily(token), let found = schmorlMention(at: index, nodeWords: nodeWords) {
-                mentions.append(
+                keep(
                     NodeMention(tokens: index..<found.end, plural: found.plural, anaphoric: false, window: index..<found.end))
                 // "Schmorl's node (SN)" defines the abbreviation.
                 if found.end + 2 < tokens.count, tokens[found.end].byte == 0x28,
@@ -61,7 +66,7 @@ struct NodeExtractor {
             let here = nodeWords.words(at: index)
             if let end = here.nameEnd {
                 let last = analysis.word(end - 1)
-                mentions.append(
+                keep(
                     NodeMention(
                         tokens: index..<end, plural: last.hasSuffix("s") || last.hasSuffix("ae"), anaphoric: false,
                         window: index..<end))
@@ -69,7 +74,7 @@ struct NodeExtractor {
                 continue
             }
             if snDefined, token.word == words.sn || token.word == words.sns {
-                mentions.append(
+                keep(
                     NodeMention(
                         tokens: index..<(index + 1), plural: token.word == words.sns, anaphoric: false,
                         window: index..<(index + 1)))
@@ -77,7 +82,7 @@ struct NodeExtractor {
                 continue
             }
             if let noun = here.noun, !mentions.isEmpty, isAnaphoricNoun(index) {
-                mentions.append(
+                keep(
                     NodeMention(tokens: index..<noun.end, plural: noun.plural, anaphoric: true, window: index..<noun.end))
                 index = noun.end
                 continue
@@ -589,12 +594,22 @@ struct NodeExtractor {
     /// are read from `endplates` where needed, and each location is added as it is made.
     func resolve(levels: [Int], endplates: [EndplateMention], both: Bool) -> [NodeLocation] {
         var result: [NodeLocation] = []
-        // The directions of the endplate phrases that name no level, in order, and whether one says "both".
-        var directions: [Endplate] = []
+        // The directions of the endplate phrases that name no level, in order, and whether one says "both". Most
+        // windows hold at most one such phrase: its inline list is used as it is, and a list is made only to join
+        // several.
+        var looseCount = 0
+        var firstLoose = EndplateDirections()
+        var joined: [Endplate] = []
         var looseBoth = both
         for endplate in endplates {
             if endplate.levels.isEmpty {
-                if directions.isEmpty { directions = endplate.directions } else { directions += endplate.directions }
+                if looseCount == 0 {
+                    firstLoose = endplate.directions
+                } else {
+                    if looseCount == 1 { joined += firstLoose }
+                    joined += endplate.directions
+                }
+                looseCount += 1
                 looseBoth = looseBoth || endplate.both
                 continue
             }
@@ -610,7 +625,11 @@ struct NodeExtractor {
             if case .disc(let disc) = value, result.contains(where: { $0.vertebra == disc.upper || $0.vertebra == disc.lower }) {
                 continue
             }
-            addLocations(of: value, directions: directions, both: looseBoth, to: &result)
+            if looseCount > 1 {
+                addLocations(of: value, directions: joined, both: looseBoth, to: &result)
+            } else {
+                addLocations(of: value, directions: firstLoose, both: looseBoth, to: &result)
+            }
         }
         return result
     }
@@ -618,9 +637,11 @@ struct NodeExtractor {
     /// Adds to `result` each location a level names, given the endplate directions written with it, unless
     /// `result` holds it already.
     private func addLocations(
-        of value: LevelMention.Value, directions: [Endplate], both: Bool, to result: inout [NodeLocation]
+        of value: LevelMention.Value, directions: some Collection<Endplate>, both: Bool, to result: inout [NodeLocation]
     ) {
         func add(_ location: NodeLocation, to result: inout [NodeLocation]) {
+            // Room for a window's usual locations at the first one: one allocation, not one per doubling.
+            if result.isEmpty { result.reserveCapacity(4) }
             if !result.contains(location) { result.append(location) }
         }
         func addVertebra(_ vertebra: VertebralLevel, to result: inout [NodeLocation]) {
