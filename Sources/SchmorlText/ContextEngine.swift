@@ -63,7 +63,13 @@ struct ContextEngine {
         let sentence = analysis.layout.sentences[analysis.sentence(of: target.lowerBound)]
         var best: (distance: Int, match: Match<LexiconTables.CueEntry>, forward: Bool)?
         var affirmation: Match<LexiconTables.CueEntry>?
-        for match in cuesIn(sentence) {
+        // The sentence's cues read in one pass from the first (cues are in token order): finding the end of the
+        // sentence's slice first walked them twice.
+        let cues = analysis.cues
+        var next = cues.partitionPoint { $0.start < sentence.lowerBound }
+        while next < cues.count, cues[next].start < sentence.upperBound {
+            let match = cues[next]
+            next += 1
             let kind = match.payload.kind
             if kind == .terminator || kind == .pseudo { continue }
             if match.end <= target.lowerBound {

@@ -330,10 +330,18 @@ struct NodeExtractor {
     func locate(_ mentions: inout [NodeMention]) {
         // Most reports name no node: nothing to locate, and none of the per-token maps below is needed.
         guard !mentions.isEmpty else { return }
-        let marks = WindowMarks(count: tokens.count + 1, mentions: mentions, analysis: analysis)
+        WindowMarks.with(count: tokens.count + 1, mentions: mentions, analysis: analysis) { marks in
+            locate(&mentions, marks: marks)
+        }
+    }
+
+    private func locate(_ mentions: inout [NodeMention], marks: WindowMarks) {
         var lastNamed: Int?
         for index in mentions.indices {
-            var mention = mentions[index]
+            // Moved out of the list and back (a placeholder stands in), not copied: a copy retained each of the
+            // mention's references and released them again.
+            var mention = NodeMention(tokens: 0..<0, plural: false, anaphoric: false, window: 0..<0)
+            swap(&mention, &mentions[index])
             let sentence = analysis.layout.sentences[analysis.sentence(of: mention.tokens.lowerBound)]
             // Right of the name.
             var right = mention.tokens.upperBound
@@ -411,12 +419,19 @@ struct NodeExtractor {
             mention.decision = context.assess(mention.tokens)
 
             // Levels and endplates in the window.
-            var windowLevels: [Int] = []
+            // Levels are in token order and never overlap, so the levels with a token in the window are those from
+            // the first one's to the last one's: read as that range, the roots left out, with no list made.
+            var firstLevel = 0
+            var endLevel = 0
             for position in mention.window where analysis.levelOfToken[position] >= 0 {
                 let level = Int(analysis.levelOfToken[position])
-                if !windowLevels.contains(level), !analysis.levels[level].namesRoot { windowLevels.append(level) }
+                if endLevel == 0 { firstLevel = level }
+                endLevel = level + 1
             }
-            let windowEndplates = analysis.endplates.filter { $0.tokens.overlaps(mention.window) }
+            let levels = analysis.levels
+            let windowLevels = (firstLevel..<endLevel).lazy.filter { !levels[$0].namesRoot }
+            let window = mention.window
+            let windowEndplates = analysis.endplates.lazy.filter { $0.tokens.overlaps(window) }
             let both = mention.window.contains { marks.contains(.both, at: $0) }
             var locations = resolve(levels: windowLevels, endplates: windowEndplates, both: both)
             // rules.md §4: a negated generic mention ("No Schmorl's nodes") is report-wide, so it takes no level
@@ -431,7 +446,7 @@ struct NodeExtractor {
                     // The endplate phrase that names the fallback level comes with it ("lesion at the inferior
                     // endplate of T9, which may represent an intravertebral disc herniation").
                     let named = analysis.endplates.filter { $0.levels.contains(fallback) }
-                    locations = resolve(levels: [fallback], endplates: windowEndplates + named, both: both)
+                    locations = resolve(levels: CollectionOfOne(fallback), endplates: Array(windowEndplates) + named, both: both)
                 }
             }
             // "the SN", "this Schmorl's node": a definite mention without a level is the node last named.
@@ -454,14 +469,14 @@ struct NodeExtractor {
                     && !mention.anaphoric
             }
             mention.locations = locations
-            mentions[index] = mention
-            if !mention.anaphoric, !mention.locations.isEmpty { lastNamed = index }
+            swap(&mention, &mentions[index])
+            if !mentions[index].anaphoric, !mentions[index].locations.isEmpty { lastNamed = index }
         }
     }
 
     /// What `locate` reads of each token, one byte per token: which tokens start a mention or start or end a
     /// competing finding, which belong to a quantifier ("multiple") or a "both endplates" phrase, and the region a
-    /// region word starts. One allocation for the report instead of a map per question.
+    /// region word starts. One buffer for the report instead of a map per question, on the stack for most reports.
     struct WindowMarks {
         struct Mark: OptionSet {
             let rawValue: UInt8
@@ -472,15 +487,18 @@ struct NodeExtractor {
             static let both = Mark(rawValue: 1 << 4)
         }
 
-        /// Bits 0 to 4: the marks; bits 5 to 7: the region's code (0 for none).
-        private var bytes: [UInt8]
+        /// Bits 0 to 4: the marks; bits 5 to 7: the region's code (0 for none). Valid only inside `with`.
+        private let bytes: UnsafeMutableBufferPointer<UInt8>
         private static let regionShift: UInt8 = 5
 
-        /// The marks of `mentions` and of the analysis's competing findings and context words over `count` tokens,
-        /// written through one borrowed buffer (a mutation of the array per mark paid a uniqueness check each).
-        init(count: Int, mentions: [NodeMention], analysis: ReportAnalysis) {
-            var bytes = [UInt8](repeating: 0, count: count)
-            bytes.withUnsafeMutableBufferPointer { bytes in
+        /// Calls `body` with the marks of `mentions` and of the analysis's competing findings and context words over
+        /// `count` tokens, held in a temporary buffer (on the stack when it is small, as for most reports: no
+        /// allocation) and written through it directly.
+        static func with<Result>(
+            count: Int, mentions: [NodeMention], analysis: ReportAnalysis, _ body: (WindowMarks) -> Result
+        ) -> Result {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { bytes in
+                bytes.initialize(repeating: 0)
                 func insert(_ mark: Mark, at index: Int) {
                     if index >= 0 && index < bytes.count { bytes[index] |= mark.rawValue }
                 }
@@ -501,9 +519,11 @@ struct NodeExtractor {
                     default: break
                     }
                 }
+                return body(WindowMarks(bytes: bytes))
             }
-            self.bytes = bytes
         }
+
+        private init(bytes: UnsafeMutableBufferPointer<UInt8>) { self.bytes = bytes }
 
         /// Out-of-range indices carry no mark.
         @inline(__always) func contains(_ mark: Mark, at index: Int) -> Bool {
@@ -592,7 +612,10 @@ struct NodeExtractor {
     ///
     /// Builds only its result: the levels endplate phrases use and the directions of the phrases without a level
     /// are read from `endplates` where needed, and each location is added as it is made.
-    func resolve(levels: [Int], endplates: [EndplateMention], both: Bool) -> [NodeLocation] {
+    /// Generic over the lists so that callers pass ranges, filters and single levels without making arrays.
+    func resolve(
+        levels: some Sequence<Int>, endplates: some Collection<EndplateMention>, both: Bool
+    ) -> [NodeLocation] {
         var result: [NodeLocation] = []
         // The directions of the endplate phrases that name no level, in order, and whether one says "both". Most
         // windows hold at most one such phrase: its inline list is used as it is, and a list is made only to join
