@@ -28,24 +28,25 @@ public struct NodeFinding: Sendable, Hashable, Codable {
     /// Text that ties the patient's pain or the clinical question to this node (rules.md §2, possible).
     public var painLink: Evidence?
 
+    /// Large by word or by size: rules.md §4, "Size is the largest dimension given; 10 mm or more is large."
+    public var isLarge: Bool { calledLarge != nil || (sizeMm ?? 0) >= 10 }
+}
+
+extension NodeFinding {
+    /// A node with every feature not mentioned.
+    ///
+    /// In an extension, so that the memberwise initialiser stays (internal) and this one delegates to it: assigned
+    /// field by field in the type's own initialiser, the node was built in a temporary and copied out (a retain
+    /// and release of every field, ~1k instructions a node). `Feature()` is `Feature.notMentioned`, made in place:
+    /// reading the lazily made static paid its once-check and a retain for each of the five, on every node.
     public init(
         location: NodeLocation, multiple: Bool = false, assertion: Assertion = .present,
         assertionCue: AssertionCue? = nil, mentions: [Evidence] = []
     ) {
-        self.location = location
-        self.multiple = multiple
-        self.assertion = assertion
-        self.assertionCue = assertionCue
-        self.mentions = mentions
-        // `Feature()` is `Feature.notMentioned`, made in place: reading the lazily made static paid its once-check
-        // and a retain for each of the five, on every node.
-        self.edema = Feature()
-        self.enhancement = Feature()
-        self.endplateDisruption = Feature()
-        self.posteriorExtension = Feature()
-        self.scleroticRim = Feature()
+        self.init(
+            location: location, multiple: multiple, assertion: assertion, assertionCue: assertionCue,
+            mentions: mentions, edema: Feature(), enhancement: Feature(), endplateDisruption: Feature(),
+            posteriorExtension: Feature(), scleroticRim: Feature(), sizeMm: nil, sizeEvidence: nil, calledLarge: nil,
+            comparison: nil, comparisonEvidence: nil, painLink: nil)
     }
-
-    /// Large by word or by size: rules.md §4, "Size is the largest dimension given; 10 mm or more is large."
-    public var isLarge: Bool { calledLarge != nil || (sizeMm ?? 0) >= 10 }
 }
