@@ -12,15 +12,12 @@ struct DifferentialExtractor {
     var analysis: ReportAnalysis { context.analysis }
 
     func extract() -> [Differential] {
-        // No differential phrase, nothing to decide: skip building the per-token site maps.
-        guard analysis.findings.contains(where: { if case .differential = $0.payload { true } else { false } }) else {
-            return []
-        }
         // One list per condition, output in the order `DifferentialCondition` sorts by (its cases' order): no list of
-        // lists and no sort, whose comparison builds `allCases` on every call.
-        var fracture: [DifferentialMention] = []
-        var infection: [DifferentialMention] = []
-        var malignancy: [DifferentialMention] = []
+        // lists and no sort, whose comparison builds `allCases` on every call. Whether a list holds an affirmed
+        // mention is noted as it is filled (reading it back copied each mention).
+        var fracture = Mentions()
+        var infection = Mentions()
+        var malignancy = Mentions()
         for match in analysis.findings {
             guard case .differential(let condition) = match.payload else { continue }
             let range = match.start..<match.end
@@ -42,21 +39,36 @@ struct DifferentialExtractor {
                 certainty: certainty, evidence: analysis.evidence(range), cue: decision.cue.map { analysis.evidence($0) },
                 section: sectionKind.rawValue)
             switch condition {
-            case .fracture: fracture.append(mention)
-            case .infection: infection.append(mention)
-            case .malignancy: malignancy.append(mention)
+            case .fracture: fracture.add(mention)
+            case .infection: infection.add(mention)
+            case .malignancy: malignancy.add(mention)
             }
         }
         var result: [Differential] = []
-        func add(_ condition: DifferentialCondition, _ mentions: [DifferentialMention]) {
-            guard !mentions.isEmpty else { return }
-            let certainty: DifferentialCertainty = mentions.contains { $0.certainty == .affirmed } ? .affirmed : .hedged
-            result.append(Differential(condition: condition, certainty: certainty, mentions: mentions))
-        }
-        add(.fracture, fracture)
-        add(.infection, infection)
-        add(.malignancy, malignancy)
+        let count = (fracture.list.isEmpty ? 0 : 1) + (infection.list.isEmpty ? 0 : 1) + (malignancy.list.isEmpty ? 0 : 1)
+        guard count > 0 else { return result }
+        result.reserveCapacity(count)
+        fracture.append(.fracture, to: &result)
+        infection.append(.infection, to: &result)
+        malignancy.append(.malignancy, to: &result)
         return result
+    }
+
+    /// The mentions of one condition, and whether one is affirmed (affirmed wins over hedged).
+    private struct Mentions {
+        var list: [DifferentialMention] = []
+        var affirmed = false
+
+        mutating func add(_ mention: consuming DifferentialMention) {
+            if mention.certainty == .affirmed { affirmed = true }
+            list.append(mention)
+        }
+
+        /// Adds the differential for `condition` to `result` when there is a mention.
+        consuming func append(_ condition: DifferentialCondition, to result: inout [Differential]) {
+            guard !list.isEmpty else { return }
+            result.append(Differential(condition: condition, certainty: affirmed ? .affirmed : .hedged, mentions: list))
+        }
     }
 
     /// Whether hardware is named in the fracture mention's clause, within a few words.
