@@ -272,7 +272,7 @@ struct FeatureAttributor {
             var look = index - 1
             while look >= 0, index - look <= 8 {
                 let token = tokens[look]
-                if token.kind == .number, let value = Double(analysis.word(look)) {
+                if token.kind == .number, let value = numberValue(look) {
                     largest = max(largest ?? value, value)
                     start = look
                 } else if token.word == words.x || token.word == words.by
@@ -299,6 +299,42 @@ struct FeatureAttributor {
             }
         }
         return result
+    }
+
+    /// The value `Double(analysis.word(index))` gives for a number token, read from its bytes when they are plain
+    /// digits with at most one decimal point between digits, and at most 15 digits: the digits as an integer over
+    /// a power of ten, both exact, and their quotient correctly rounded, as the parse of the decimal is. Any other
+    /// spelling goes through the String (a String and a parse for each number was most of the size scan's cost).
+    private func numberValue(_ index: Int) -> Double? {
+        let token = tokens[index]
+        let folded = analysis.folded
+        var mantissa: UInt64 = 0
+        var digits = 0
+        // Digits after the decimal point; -1 before one is seen.
+        var fraction = -1
+        var position = Int(token.start)
+        while position < Int(token.end) {
+            let byte = folded[position]
+            if byte >= 0x30 && byte <= 0x39 {
+                mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+            } else if byte == 0x2E, fraction < 0, digits > 0 {
+                fraction = 0
+            } else {
+                return Double(analysis.word(index))
+            }
+            position += 1
+        }
+        guard digits > 0, digits <= 15, fraction != 0 else { return Double(analysis.word(index)) }
+        return fraction > 0 ? Double(mantissa) / Self.powersOfTen[fraction] : Double(mantissa)
+    }
+
+    /// 10^0 to 10^15, each exact in a Double.
+    private static let powersOfTen: [Double] = (0...15).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
     }
 
     /// The first token at or after `from` that is "mm" or "cm" (or `tokens.count`): one pass over every token of a

@@ -182,10 +182,13 @@ struct NodeAssembler {
         var scleroticRim = Vote()
         // By index: only the features of this node's mentions are copied.
         for featureIndex in features.indices where ordered.contains(features[featureIndex].mention) {
-            let feature = features[featureIndex]
-            if let only = feature.only, !only.contains(where: { FeatureAttributor.sameSite(builder.location, $0) }) {
+            // Read in place: a copy of the feature retained its evidence text and location list.
+            if let only = features[featureIndex].only,
+                !only.contains(where: { FeatureAttributor.sameSite(builder.location, $0) })
+            {
                 continue
             }
+            let feature = features[featureIndex]
             switch feature.kind {
             case .edema: edema.add(feature)
             case .enhancement: enhancement.add(feature)
