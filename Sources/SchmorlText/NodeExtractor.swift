@@ -330,7 +330,10 @@ struct NodeExtractor {
     func locate(_ mentions: inout [NodeMention]) {
         // Most reports name no node: nothing to locate, and none of the per-token maps below is needed.
         guard !mentions.isEmpty else { return }
-        WindowMarks.with(count: tokens.count + 1, mentions: mentions, analysis: analysis) { marks in
+        // The mentions are not handed to the marks' scope (that reference made the list shared, and writing the
+        // located mentions back then copied it): their starts are marked inside it.
+        WindowMarks.with(count: tokens.count + 1, analysis: analysis) { marks in
+            marks.markStarts(of: mentions)
             locate(&mentions, marks: marks)
         }
     }
@@ -428,10 +431,8 @@ struct NodeExtractor {
                 if endLevel == 0 { firstLevel = level }
                 endLevel = level + 1
             }
-            let levels = analysis.levels
-            let windowLevels = (firstLevel..<endLevel).lazy.filter { !levels[$0].namesRoot }
-            let window = mention.window
-            let windowEndplates = analysis.endplates.lazy.filter { $0.tokens.overlaps(window) }
+            let windowLevels = LevelsInRange(levels: analysis.levels, position: firstLevel, end: endLevel)
+            let windowEndplates = EndplatesOverlapping(endplates: analysis.endplates, window: mention.window)
             let both = mention.window.contains { marks.contains(.both, at: $0) }
             var locations = resolve(levels: windowLevels, endplates: windowEndplates, both: both)
             // rules.md §4: a negated generic mention ("No Schmorl's nodes") is report-wide, so it takes no level
@@ -474,6 +475,40 @@ struct NodeExtractor {
         }
     }
 
+    /// The levels of a range of level indices that name no root, in order: the levels with a token in a window
+    /// (levels are in token order and never overlap). A sequence of its own, not a filter with a closure, which
+    /// was allocated for each mention.
+    struct LevelsInRange: Sequence, IteratorProtocol {
+        let levels: [LevelMention]
+        var position: Int
+        let end: Int
+
+        mutating func next() -> Int? {
+            while position < end {
+                let level = position
+                position += 1
+                if !levels[level].namesRoot { return level }
+            }
+            return nil
+        }
+    }
+
+    /// The endplate phrases that overlap a window, in order (a sequence of its own, as `LevelsInRange`).
+    struct EndplatesOverlapping: Sequence, IteratorProtocol {
+        let endplates: [EndplateMention]
+        let window: Range<Int>
+        var position = 0
+
+        mutating func next() -> EndplateMention? {
+            while position < endplates.count {
+                let endplate = endplates[position]
+                position += 1
+                if endplate.tokens.overlaps(window) { return endplate }
+            }
+            return nil
+        }
+    }
+
     /// What `locate` reads of each token, one byte per token: which tokens start a mention or start or end a
     /// competing finding, which belong to a quantifier ("multiple") or a "both endplates" phrase, and the region a
     /// region word starts. One buffer for the report instead of a map per question, on the stack for most reports.
@@ -491,18 +526,15 @@ struct NodeExtractor {
         private let bytes: UnsafeMutableBufferPointer<UInt8>
         private static let regionShift: UInt8 = 5
 
-        /// Calls `body` with the marks of `mentions` and of the analysis's competing findings and context words over
-        /// `count` tokens, held in a temporary buffer (on the stack when it is small, as for most reports: no
-        /// allocation) and written through it directly.
-        static func with<Result>(
-            count: Int, mentions: [NodeMention], analysis: ReportAnalysis, _ body: (WindowMarks) -> Result
-        ) -> Result {
+        /// Calls `body` with the marks of the analysis's competing findings and context words over `count` tokens
+        /// (the mentions' starts are added with `markStarts(of:)`), held in a temporary buffer (on the stack when it
+        /// is small, as for most reports: no allocation) and written through it directly.
+        static func with<Result>(count: Int, analysis: ReportAnalysis, _ body: (WindowMarks) -> Result) -> Result {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { bytes in
                 bytes.initialize(repeating: 0)
                 func insert(_ mark: Mark, at index: Int) {
                     if index >= 0 && index < bytes.count { bytes[index] |= mark.rawValue }
                 }
-                for index in mentions.indices { insert(.mentionStart, at: mentions[index].tokens.lowerBound) }
                 for match in analysis.findings where match.payload == .competingFinding {
                     insert(.competingStart, at: match.start)
                     insert(.competingEnd, at: match.end)
@@ -524,6 +556,14 @@ struct NodeExtractor {
         }
 
         private init(bytes: UnsafeMutableBufferPointer<UInt8>) { self.bytes = bytes }
+
+        /// Marks where each mention starts.
+        func markStarts(of mentions: [NodeMention]) {
+            for index in mentions.indices {
+                let start = mentions[index].tokens.lowerBound
+                if start >= 0 && start < bytes.count { bytes[start] |= Mark.mentionStart.rawValue }
+            }
+        }
 
         /// Out-of-range indices carry no mark.
         @inline(__always) func contains(_ mark: Mark, at index: Int) -> Bool {
@@ -614,7 +654,7 @@ struct NodeExtractor {
     /// are read from `endplates` where needed, and each location is added as it is made.
     /// Generic over the lists so that callers pass ranges, filters and single levels without making arrays.
     func resolve(
-        levels: some Sequence<Int>, endplates: some Collection<EndplateMention>, both: Bool
+        levels: some Sequence<Int>, endplates: some Sequence<EndplateMention>, both: Bool
     ) -> [NodeLocation] {
         var result: [NodeLocation] = []
         // The directions of the endplate phrases that name no level, in order, and whether one says "both". Most
