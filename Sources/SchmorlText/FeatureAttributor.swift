@@ -61,15 +61,19 @@ struct FeatureAttributor {
             if result.isEmpty { result.reserveCapacity(8) }
             result.append(feature)
         }
-        var competing: [Range<Int>] = []
-        competing.reserveCapacity(analysis.findings.count)
-        for match in analysis.findings where match.payload == .competingFinding { competing.append(match.start..<match.end) }
-        // The competing findings that start in `tokens`: a slice, since they are in token order (as the findings are).
-        func competingFindings(startingIn tokens: Range<Int>) -> ArraySlice<Range<Int>> {
-            let low = competing.partitionPoint { $0.lowerBound < tokens.lowerBound }
-            var end = low
-            while end < competing.count && competing[end].lowerBound < tokens.upperBound { end += 1 }
-            return competing[low..<end]
+        // The competing findings, read from the findings in place (no list of them is made for the report).
+        let findings = analysis.findings
+        // Whether a competing finding that starts in `tokens` passes `test`: findings are in token order, so those
+        // starting there are found by binary search.
+        func anyCompeting(startingIn tokens: Range<Int>, where test: (Range<Int>) -> Bool = { _ in true }) -> Bool {
+            var index = findings.partitionPoint { $0.start < tokens.lowerBound }
+            while index < findings.count && findings[index].start < tokens.upperBound {
+                if findings[index].payload == .competingFinding, test(findings[index].start..<findings[index].end) {
+                    return true
+                }
+                index += 1
+            }
+            return false
         }
         // Whether a sentence holds a word that refers back ("it", "this"): asked only on the last fallbacks, so
         // read from the context matches when asked rather than kept per sentence.
@@ -107,7 +111,7 @@ struct FeatureAttributor {
             if !ownSite.isEmpty, inSentence.isEmpty {
                 // Both tests need a finding that starts in the sentence (the clause start is not before it).
                 let clauseStart = clauseStart(of: range.lowerBound, sentence: sentence)
-                if competingFindings(startingIn: sentence).contains(where: {
+                if anyCompeting(startingIn: sentence, where: {
                     (clauseStart..<range.lowerBound).contains($0.lowerBound)
                         || analysis.clause(of: $0.lowerBound) == analysis.clause(of: range.lowerBound)
                 }) {
@@ -124,6 +128,7 @@ struct FeatureAttributor {
                 // later sentence refers back to this one), so when no mention has a location they can match none,
                 // and an empty list answers the same.
                 let ownLocations = anyMentionLocated ? locations(of: ownSite) : []
+                if siteOfSentence.isEmpty { siteOfSentence.reserveCapacity(8) }
                 siteOfSentence.append((sentenceIndex, ownLocations))
                 var owners: [(Int, [NodeLocation])] = []
                 func collect(_ scope: some Sequence<Int>) {
@@ -142,7 +147,7 @@ struct FeatureAttributor {
             if !inSentence.isEmpty {
                 if let nearest = inSentence.last(where: { mentions[$0].tokens.upperBound <= range.lowerBound }) {
                     let between = mentions[nearest].tokens.upperBound..<range.lowerBound
-                    if competingFindings(startingIn: between).isEmpty {
+                    if !anyCompeting(startingIn: between) {
                         if kind == .posteriorExtension || !isRootContact(range)
                             || analysis.clause(of: mentions[nearest].tokens.lowerBound) == analysis.clause(of: range.lowerBound)
                             || startsWithReferBack(sentence.lowerBound..<range.lowerBound)
@@ -154,7 +159,7 @@ struct FeatureAttributor {
                 }
                 if let nearest = inSentence.first(where: { mentions[$0].tokens.lowerBound >= range.upperBound }) {
                     let between = range.upperBound..<mentions[nearest].tokens.lowerBound
-                    if competingFindings(startingIn: between).isEmpty, !isRootContact(range) {
+                    if !anyCompeting(startingIn: between), !isRootContact(range) {
                         return .mention(nearest)
                     }
                 }
@@ -164,9 +169,11 @@ struct FeatureAttributor {
             // collection", "the disc does not enhance").
             let front = sentence.lowerBound..<range.lowerBound
             let clause = analysis.clause(of: range.lowerBound)
-            if competing.contains(where: {
-                front.contains($0.lowerBound) || $0.contains(range.lowerBound)
-                    || (sentence.contains($0.lowerBound) && analysis.clause(of: $0.lowerBound) == clause)
+            if findings.contains(where: { match in
+                guard match.payload == .competingFinding else { return false }
+                let competing = match.start..<match.end
+                return front.contains(competing.lowerBound) || competing.contains(range.lowerBound)
+                    || (sentence.contains(competing.lowerBound) && analysis.clause(of: competing.lowerBound) == clause)
             }) {
                 return .none
             }
