@@ -26,6 +26,8 @@ struct NodeAssembler {
                 if let existing = builders.firstIndex(where: { $0.location == location }) {
                     builders[existing].mentions.append(index)
                 } else {
+                    // Room for a report's usual nodes at the first one: one allocation, not one per doubling.
+                    if builders.isEmpty { builders.reserveCapacity(4) }
                     builders.append(Builder(location: location, multiple: false, mentions: [index]))
                 }
             }
