@@ -463,32 +463,61 @@ struct FeatureAttributor {
         return Int(level)
     }
 
-    /// The levels of a site with levels (`localSite`), in token order, each once; the heading's level when the
-    /// clause names none.
-    private func siteLevels(of site: LocalSite) -> [Int] {
-        var levels: [Int] = []
+    /// Writes the levels of a site with levels (`localSite`) into `levels`, in token order, each once, and returns
+    /// how many: the heading's level when the clause names none. `levels` holds at least one per clause token.
+    private func siteLevels(of site: LocalSite, into levels: UnsafeMutableBufferPointer<Int>) -> Int {
+        var count = 0
         for index in site.clauseTokens where analysis.levelOfToken[index] >= 0 {
             // The cheap tests first (each of the three only skips the token): the other tokens of a level already
             // taken ("L4", "-", "5") skip the walk over the mentions' windows.
             let level = Int(analysis.levelOfToken[index])
-            if analysis.levels[level].namesRoot || levels.contains(level) { continue }
+            if analysis.levels[level].namesRoot || levels[0..<count].contains(level) { continue }
             if mentions.contains(where: { $0.window.contains(index) }) { continue }
             if isDiscSite(level, sentence: site.sentence) { continue }
-            levels.append(level)
+            levels[count] = level
+            count += 1
         }
-        if levels.isEmpty, site.useHeading, let level = headingLevel(at: site.featureStart) { levels.append(level) }
-        return levels
+        if count == 0, site.useHeading, let level = headingLevel(at: site.featureStart) {
+            levels[0] = level
+            count = 1
+        }
+        return count
     }
 
     /// The locations of a feature's own site, with the endplate phrases of its clause that no mention holds.
+    ///
+    /// The site's levels are listed in a temporary buffer (on the stack) and its endplate phrases read through a
+    /// sequence: no list is made but the result.
     private func locations(of site: LocalSite) -> [NodeLocation] {
         if site.discOnly { return [NodeLocation()] }
         guard site.hasLevels else { return [] }
-        let endplates = analysis.endplates.filter { endplate in
-            endplate.tokens.overlaps(site.clauseTokens)
-                && !mentions.contains(where: { mention in mention.window.overlaps(endplate.tokens) })
+        let endplates = SiteEndplates(endplates: analysis.endplates, clause: site.clauseTokens, mentions: mentions)
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(site.clauseTokens.count, 1)) { levels in
+            let count = siteLevels(of: site, into: levels)
+            return extractor.resolve(
+                levels: UnsafeBufferPointer(rebasing: levels[0..<count]), endplates: endplates, both: false)
         }
-        return extractor.resolve(levels: siteLevels(of: site), endplates: endplates, both: false)
+    }
+
+    /// The endplate phrases that overlap a site's clause and no mention's window, in order.
+    private struct SiteEndplates: Sequence, IteratorProtocol {
+        let endplates: [EndplateMention]
+        let clause: Range<Int>
+        let mentions: [NodeMention]
+        var position = 0
+
+        mutating func next() -> EndplateMention? {
+            while position < endplates.count {
+                let endplate = endplates[position]
+                position += 1
+                if endplate.tokens.overlaps(clause),
+                    !mentions.contains(where: { mention in mention.window.overlaps(endplate.tokens) })
+                {
+                    return endplate
+                }
+            }
+            return nil
+        }
     }
 
     /// Whether a feature placed at `feature` speaks of the node at `node` (same vertebra, or a disc level the
