@@ -110,7 +110,8 @@ struct FeatureAttributor {
             let ownSite = localSite(of: range, sentence: sentence, useHeading: inSentence.isEmpty)
             if !ownSite.isEmpty, inSentence.isEmpty {
                 // Both tests need a finding that starts in the sentence (the clause start is not before it).
-                let clauseStart = clauseStart(of: range.lowerBound, sentence: sentence)
+                // The site's clause starts where the feature's clause does (`localSite` walked back to it).
+                let clauseStart = ownSite.clauseTokens.lowerBound
                 if anyCompeting(startingIn: sentence, where: {
                     (clauseStart..<range.lowerBound).contains($0.lowerBound)
                         || analysis.clause(of: $0.lowerBound) == analysis.clause(of: range.lowerBound)
@@ -362,13 +363,6 @@ struct FeatureAttributor {
             while index < tokens.count && !isUnit(tokens[index]) { index += 1 }
             return index
         }
-    }
-
-    private func clauseStart(of token: Int, sentence: Range<Int>) -> Int {
-        let clause = analysis.clause(of: token)
-        var start = token
-        while start > sentence.lowerBound, analysis.clause(of: start - 1) == clause { start -= 1 }
-        return start
     }
 
     /// Whether a root-contact phrase starts where `range` does. The findings are in token order, so only those
