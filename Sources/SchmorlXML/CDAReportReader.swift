@@ -18,12 +18,15 @@ struct CDAReportReader {
 
     func read(_ root: XMLNode) throws(SchmorlError) -> ReportDocument {
         var builder = NarrativeBuilder(limit: limits.maximumNarrativeBytes)
-        var metadata: [String: String] = [:]
+        // Room for every key the header gives (readHeader), so the dictionary is allocated once.
+        var metadata = [String: String](minimumCapacity: 8)
         var documentID = record
+        // One buffer for every section title's text (renderSection).
+        var titleBytes: [UInt8] = []
 
         if root.hasName("section") {
             // A C-CDA section fragment: no header, one section.
-            renderSection(root, into: &builder, nested: false)
+            renderSection(root, into: &builder, nested: false, titleBytes: &titleBytes)
         } else {
             if let id = root.child("id") {
                 if let ext = id.attribute("extension"), !ext.isEmpty {
@@ -36,11 +39,12 @@ struct CDAReportReader {
             readHeader(root, into: &metadata)
             let nonXMLBody = root.descendant("component", "nonXMLBody")
             if let title = root.child("title") {
-                let text = title.collapsedText
-                if !text.isEmpty, nonXMLBody != nil {
+                title.appendCollapsedText(to: &titleBytes)
+                let hasText = !titleBytes.isEmpty
+                if hasText, nonXMLBody != nil {
                     var renderer = MarkupRenderer(vocabulary: .cda)
                     renderer.renderChildrenAsLine(of: title, into: &builder)
-                } else if !text.isEmpty {
+                } else if hasText {
                     builder.beginSection(
                         kind: .preamble, title: "", sourceCode: nil, titlePosition: nil, header: false)
                     var renderer = MarkupRenderer(vocabulary: .cda)
@@ -50,9 +54,9 @@ struct CDAReportReader {
             }
             if let body = root.child("component") {
                 if let structured = body.child("structuredBody") {
-                    for component in structured.children("component") {
+                    for component in structured.children where component.isElement && component.hasName("component") {
                         if let section = component.child("section") {
-                            renderSection(section, into: &builder, nested: false)
+                            renderSection(section, into: &builder, nested: false, titleBytes: &titleBytes)
                         }
                     }
                 } else if let nonXML = body.child("nonXMLBody") {
@@ -83,20 +87,30 @@ struct CDAReportReader {
         if let version = root.child("versionNumber")?.attribute("value") { metadata["versionNumber"] = version }
     }
 
-    private func renderSection(_ section: XMLNode, into builder: inout NarrativeBuilder, nested: Bool) {
-        let code = section.child("code")?.attribute("code")
+    /// One section and its nested ones. `titleBytes` is a buffer reused for each title's text: the title's
+    /// display form and the code are made from bytes, and the title's own text becomes a String only when it is
+    /// looked up (an uncoded section) or kept (the source code of an uncoded section).
+    private func renderSection(
+        _ section: XMLNode, into builder: inout NarrativeBuilder, nested: Bool, titleBytes: inout [UInt8]
+    ) {
+        let coded = section.child("code")?.withAttribute("code") { $0.map(SectionVocabulary.codedSection) }
+        let code = coded?.code
         let titleNode = section.child("title")
-        let titleText = titleNode?.collapsedText ?? ""
+        titleBytes.removeAll(keepingCapacity: true)
+        titleNode?.appendCollapsedText(to: &titleBytes)
+        let hasTitleText = !titleBytes.isEmpty
         var kind: SectionKind?
-        if let code, let coded = SectionVocabulary.codes[code] {
-            switch coded {
+        if let codedKind = coded?.kind {
+            switch codedKind {
             case .ignored: return
             case .section(let sectionKind): kind = sectionKind
             }
         }
-        if kind == nil, !titleText.isEmpty { kind = SectionVocabulary.kind(ofHeader: titleText) }
+        if kind == nil, hasTitleText {
+            kind = SectionVocabulary.kind(ofHeader: String(decoding: titleBytes, as: UTF8.self))
+        }
         // An untitled section gets no header line: a code's display name is coded data, not report text.
-        let title = SectionVocabulary.displayTitle(titleText)
+        let title = titleBytes.withUnsafeBufferPointer { SectionVocabulary.displayTitle(utf8: $0) }
         let titlePosition = titleNode.flatMap { $0.firstChild?.sourcePosition } ?? titleNode?.sourcePosition
 
         var renderer = MarkupRenderer(vocabulary: .cda)
@@ -109,16 +123,17 @@ struct CDAReportReader {
             }
         } else {
             builder.beginSection(
-                kind: kind ?? .other, title: title, sourceCode: code ?? (titleText.isEmpty ? nil : titleText),
+                kind: kind ?? .other, title: title,
+                sourceCode: code ?? (hasTitleText ? String(decoding: titleBytes, as: UTF8.self) : nil),
                 titlePosition: titlePosition)
         }
         if let text = section.child("text") {
             renderer.renderChildren(of: text, into: &builder)
             builder.breakLine()
         }
-        for component in section.children("component") {
+        for component in section.children where component.isElement && component.hasName("component") {
             if let subsection = component.child("section") {
-                renderSection(subsection, into: &builder, nested: true)
+                renderSection(subsection, into: &builder, nested: true, titleBytes: &titleBytes)
             }
         }
         if !nested { builder.endSection() }

@@ -310,6 +310,8 @@ struct NarrativeBuilder {
         breakLine()
         suppressNextBreak = false
         if bytes.count > open.start {
+            // A report has a handful of sections: room for them at once, not an array per doubling.
+            if sections.capacity == 0 { sections.reserveCapacity(8) }
             sections.append(
                 ReportSection(
                     kind: open.kind, title: open.title, range: TextSpan(start: open.start, end: bytes.count),
@@ -448,11 +450,11 @@ struct NarrativeBuilder {
         breakLine()
         while bytes.count >= 2, bytes[bytes.count - 1] == 0x0A, bytes[bytes.count - 2] == 0x0A { bytes.removeLast() }
         let end = bytes.count
-        let clipped = sections.map { section -> ReportSection in
-            var copy = section
-            copy.range = TextSpan(start: min(section.range.start, end), end: min(section.range.end, end))
-            return copy
+        // Clipped in place: no second array of sections.
+        for index in sections.indices {
+            let range = sections[index].range
+            sections[index].range = TextSpan(start: min(range.start, end), end: min(range.end, end))
         }
-        return (String(decoding: bytes, as: UTF8.self), clipped, anchors.isEmpty ? nil : SourceMap(anchors: anchors))
+        return (String(decoding: bytes, as: UTF8.self), sections, anchors.isEmpty ? nil : SourceMap(anchors: anchors))
     }
 }
