@@ -123,12 +123,15 @@ struct NarrativeBuilder {
             index += 1
             let raw = UnsafeRawPointer(base)
             while index < count {
-                // Eight bytes a step while the loop below would pass them all (most of a sentence).
-                if index &+ 8 <= count,
-                    Self.isPlainWord(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian)
-                {
-                    index &+= 8
-                    continue
+                // Eight bytes a step while the loop below would pass them all (most of a sentence); at the first
+                // byte that it might not pass, one step of that loop.
+                if index &+ 8 <= count {
+                    let stops = Self.stopBits(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian)
+                    if stops == 0 {
+                        index &+= 8
+                        continue
+                    }
+                    index &+= stops.trailingZeroBitCount &>> 3
                 }
                 let next = base[index]
                 // Most bytes are word bytes above the space and not C2: one test each, before the rarer cases.
@@ -151,15 +154,17 @@ struct NarrativeBuilder {
         if bytes.count > limit { overflowed = true }
     }
 
-    /// Whether the run loop of ``appendText(_:at:mode:)``, standing at the first of these eight bytes (low byte
-    /// first), would pass all of them and stand at the ninth: each is above the space and not C2 (the start of
-    /// U+00A0), or is a space followed, within the word, by such a byte. Stricter than the loop (a space before a
-    /// C2 that starts no U+00A0 fails here), never looser, so the bytes and anchors written are the same.
+    /// The high bit of each of these eight bytes (low byte first) that the run loop of
+    /// ``appendText(_:at:mode:)`` might not pass as part of its run. A byte it passes is above the space and not
+    /// C2 (the start of U+00A0), or is a space followed, within the word, by such a byte. Stricter than the loop
+    /// (a space before a C2 that starts no U+00A0, or a space in the last byte, is marked), never looser; so the
+    /// loop skips the bytes below the lowest mark, all eight when there is none, and writes the same bytes and
+    /// anchors as byte by byte.
     ///
     /// Why: nearly every byte of a narrative is in such a run, and one test per word instead of two per byte is
     /// most of the cost of appending text. Each test is exact per byte: the sums stay within their byte.
     @inline(__always)
-    private static func isPlainWord(_ word: UInt64) -> Bool {
+    private static func stopBits(_ word: UInt64) -> UInt64 {
         let high: UInt64 = 0x8080_8080_8080_8080
         let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -172,7 +177,7 @@ struct NarrativeBuilder {
         let isSpace = ~(((space & low) &+ low) | space) & high
         let plain = aboveSpace & notC2
         // A space passes when the byte after it (the next higher byte) is plain; the last byte must be plain.
-        return (plain | (isSpace & (plain &>> 8))) == high
+        return ~(plain | (isSpace & (plain &>> 8))) & high
     }
 
     /// Whether the byte at `index` belongs to a word: not XML whitespace and not the start of U+00A0.
