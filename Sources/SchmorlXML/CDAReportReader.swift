@@ -24,11 +24,15 @@ struct CDAReportReader {
         // One buffer for every section title's text (renderSection).
         var titleBytes: [UInt8] = []
 
+        // Whether the body is a nonXMLBody: its text is not sectioned (see the type's notes).
+        let nonXMLBody: XMLNode?
         if root.hasName("section") {
             // A C-CDA section fragment: no header, one section.
+            nonXMLBody = root.descendant("component", "nonXMLBody")
             renderSection(root, into: &builder, nested: false, titleBytes: &titleBytes)
         } else {
-            if let id = root.child("id") {
+            let header = HeaderElements(root)
+            if let id = header.id {
                 if let ext = id.attribute("extension"), !ext.isEmpty {
                     documentID = ext
                     if let root = id.attribute("root") { metadata["documentRoot"] = root }
@@ -36,9 +40,9 @@ struct CDAReportReader {
                     documentID = idRoot
                 }
             }
-            readHeader(root, into: &metadata)
-            let nonXMLBody = root.descendant("component", "nonXMLBody")
-            if let title = root.child("title") {
+            readHeader(header, into: &metadata)
+            nonXMLBody = header.component?.child("nonXMLBody")
+            if let title = header.title {
                 title.appendCollapsedText(to: &titleBytes)
                 let hasText = !titleBytes.isEmpty
                 if hasText, nonXMLBody != nil {
@@ -52,39 +56,72 @@ struct CDAReportReader {
                     builder.endSection()
                 }
             }
-            if let body = root.child("component") {
+            if let body = header.component {
                 if let structured = body.child("structuredBody") {
                     for component in structured.children where component.isElement && component.hasName("component") {
                         if let section = component.child("section") {
                             renderSection(section, into: &builder, nested: false, titleBytes: &titleBytes)
                         }
                     }
-                } else if let nonXML = body.child("nonXMLBody") {
+                } else if let nonXML = nonXMLBody {
                     try readNonXMLBody(nonXML, into: &builder)
                 }
             }
         }
         var (text, sections, sourceMap) = try builder.finishReport(
             record: record, emptyMessage: "CDA document holds no narrative text (no section title or text)")
-        if root.descendant("component", "nonXMLBody") != nil { sections = [] }
+        if nonXMLBody != nil { sections = [] }
         return ReportDocument(
             id: documentID, sourceFormat: .cda, text: text, sections: sections, sourceMap: sourceMap,
             metadata: metadata)
     }
 
+    /// The first child element of each name the reader looks at under `ClinicalDocument`, found in one pass over
+    /// its children (a lookup per name walked the header, about thirty nodes, once per name).
+    private struct HeaderElements {
+        var id: XMLNode?
+        var recordTarget: XMLNode?
+        var inFulfillmentOf: XMLNode?
+        var effectiveTime: XMLNode?
+        var code: XMLNode?
+        var setID: XMLNode?
+        var versionNumber: XMLNode?
+        var title: XMLNode?
+        var component: XMLNode?
+
+        init(_ root: XMLNode) {
+            for child in root.children where child.isElement {
+                child.withNameBytes { name in
+                    switch ElementName(bytes: name) {
+                    case "id": if id == nil { id = child }
+                    case "recordTarget": if recordTarget == nil { recordTarget = child }
+                    case "inFulfillmentOf": if inFulfillmentOf == nil { inFulfillmentOf = child }
+                    case "effectiveTime": if effectiveTime == nil { effectiveTime = child }
+                    case "code": if code == nil { code = child }
+                    case "setId": if setID == nil { setID = child }
+                    case "versionNumber": if versionNumber == nil { versionNumber = child }
+                    case "title": if title == nil { title = child }
+                    case "component": if component == nil { component = child }
+                    default: break
+                    }
+                }
+            }
+        }
+    }
+
     /// Identifiers from the header: patient id, accession, dates. Never report text.
-    private func readHeader(_ root: XMLNode, into metadata: inout [String: String]) {
-        if let patientID = root.descendant("recordTarget", "patientRole", "id") {
+    private func readHeader(_ header: HeaderElements, into metadata: inout [String: String]) {
+        if let patientID = header.recordTarget?.descendant("patientRole", "id") {
             if let ext = patientID.attribute("extension") { metadata["patientId"] = ext }
             if let idRoot = patientID.attribute("root") { metadata["patientIdRoot"] = idRoot }
         }
-        if let order = root.descendant("inFulfillmentOf", "order", "id"), let ext = order.attribute("extension") {
+        if let order = header.inFulfillmentOf?.descendant("order", "id"), let ext = order.attribute("extension") {
             metadata["accession"] = ext
         }
-        if let time = root.child("effectiveTime")?.attribute("value") { metadata["effectiveTime"] = time }
-        if let code = root.child("code")?.attribute("code") { metadata["documentCode"] = code }
-        if let setID = root.child("setId")?.attribute("extension") { metadata["setId"] = setID }
-        if let version = root.child("versionNumber")?.attribute("value") { metadata["versionNumber"] = version }
+        if let time = header.effectiveTime?.attribute("value") { metadata["effectiveTime"] = time }
+        if let code = header.code?.attribute("code") { metadata["documentCode"] = code }
+        if let setID = header.setID?.attribute("extension") { metadata["setId"] = setID }
+        if let version = header.versionNumber?.attribute("value") { metadata["versionNumber"] = version }
     }
 
     /// One section and its nested ones. `titleBytes` is a buffer reused for each title's text: the title's

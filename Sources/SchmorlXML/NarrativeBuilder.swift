@@ -240,6 +240,8 @@ struct NarrativeBuilder {
                 return
             }
         }
+        // A report has a few dozen anchors: room for them at once, not an array per doubling.
+        if anchors.capacity == 0 { anchors.reserveCapacity(32) }
         anchors.append(SourceMap.Anchor(offset: offset, position: position))
     }
 
