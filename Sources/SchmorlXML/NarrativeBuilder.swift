@@ -126,7 +126,11 @@ struct NarrativeBuilder {
                 // Eight bytes a step while the loop below would pass them all (most of a sentence); at the first
                 // byte that it might not pass, one step of that loop.
                 if index &+ 8 <= count {
-                    let stops = Self.stopBits(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian)
+                    var stops = Self.stopBits(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian)
+                    while stops == 0, index &+ 16 <= count {
+                        index &+= 8
+                        stops = Self.stopBits(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian)
+                    }
                     if stops == 0 {
                         index &+= 8
                         continue
