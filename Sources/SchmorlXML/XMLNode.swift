@@ -154,6 +154,11 @@ struct XMLNode {
     /// buffer for many labels (section titles) and makes a String only of what it keeps.
     func appendCollapsedText(to bytes: inout [UInt8]) {
         var pendingSpace = false
+        // Most labels are one text node: no walk.
+        if let only = firstChild, only.nextSibling == nil, only.kind == .text || only.kind == .cdata {
+            only.withContent { WhitespaceSqueezing.append($0, to: &bytes, pendingSpace: &pendingSpace) }
+            return
+        }
         func visit(_ node: XMLNode) {
             for child in node.children {
                 switch child.kind {
