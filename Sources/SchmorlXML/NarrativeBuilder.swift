@@ -409,8 +409,24 @@ struct NarrativeBuilder {
                 guard let hayBase = hay.baseAddress, let patternBase = pattern.baseAddress else { return false }
                 let first = patternBase[0]
                 let last = hay.count - pattern.count
+                let raw = UnsafeRawPointer(hayBase)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+                let firstInEveryByte = UInt64(first) &* 0x0101_0101_0101_0101
                 var index = 0
                 while index <= last {
+                    // Eight starts a step while none holds the needle's first byte (an exact per-byte zero test of
+                    // the XOR: the sums stay within their byte), then the first that does.
+                    if index &+ 8 <= last &+ 1 {
+                        let difference =
+                            raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian ^ firstInEveryByte
+                        let equal = ~(((difference & low) &+ low) | difference) & high
+                        if equal == 0 {
+                            index &+= 8
+                            continue
+                        }
+                        index &+= equal.trailingZeroBitCount &>> 3
+                    }
                     if hayBase[index] == first, memoryEqual(hayBase + index, patternBase, pattern.count) { return true }
                     index += 1
                 }
