@@ -464,7 +464,9 @@ struct NarrativeBuilder {
             throw SchmorlError(.inputTooLarge, "\(subject) exceeds \(limit) bytes (XMLLimits)", record: record)
         }
         let finished = finish()
-        guard finished.text.contains(where: { !$0.isWhitespace }) else {
+        // A first byte that is visible ASCII starts a Character that is not white space: no Character walk then.
+        let startsVisible = bytes.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
+        guard startsVisible || finished.text.contains(where: { !$0.isWhitespace }) else {
             throw SchmorlError(.emptyReport, emptyMessage, record: record)
         }
         return finished
