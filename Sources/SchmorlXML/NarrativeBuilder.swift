@@ -121,7 +121,22 @@ struct NarrativeBuilder {
             // would be predicted: copying it with the words around it gives the same bytes and anchors.
             let start = index
             index += 1
+            let raw = UnsafeRawPointer(base)
             while index < count {
+                // Eight bytes a step while the loop below would pass them all (most of a sentence); at the first
+                // byte that it might not pass, one step of that loop.
+                if index &+ 8 <= count {
+                    var stops = Self.stopBits(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian)
+                    while stops == 0, index &+ 16 <= count {
+                        index &+= 8
+                        stops = Self.stopBits(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian)
+                    }
+                    if stops == 0 {
+                        index &+= 8
+                        continue
+                    }
+                    index &+= stops.trailingZeroBitCount &>> 3
+                }
                 let next = base[index]
                 // Most bytes are word bytes above the space and not C2: one test each, before the rarer cases.
                 if next > 0x20, next != 0xC2 {
@@ -141,6 +156,32 @@ struct NarrativeBuilder {
             column += index - start
         }
         if bytes.count > limit { overflowed = true }
+    }
+
+    /// The high bit of each of these eight bytes (low byte first) that the run loop of
+    /// ``appendText(_:at:mode:)`` might not pass as part of its run. A byte it passes is above the space and not
+    /// C2 (the start of U+00A0), or is a space followed, within the word, by such a byte. Stricter than the loop
+    /// (a space before a C2 that starts no U+00A0, or a space in the last byte, is marked), never looser; so the
+    /// loop skips the bytes below the lowest mark, all eight when there is none, and writes the same bytes and
+    /// anchors as byte by byte.
+    ///
+    /// Why: nearly every byte of a narrative is in such a run, and one test per word instead of two per byte is
+    /// most of the cost of appending text. Each test is exact per byte: the sums stay within their byte.
+    @inline(__always)
+    private static func stopBits(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // High bit set for a byte from 0x21 up: from 0x80 up by itself, below it when adding 0x5F carries into it.
+        let aboveSpace = (word | ((word & low) &+ ones &* 0x5F)) & high
+        // High bit set for a byte that is not C2 (not a space): the XOR leaves a nonzero byte.
+        let c2 = word ^ (ones &* 0xC2)
+        let notC2 = (((c2 & low) &+ low) | c2) & high
+        let space = word ^ (ones &* 0x20)
+        let isSpace = ~(((space & low) &+ low) | space) & high
+        let plain = aboveSpace & notC2
+        // A space passes when the byte after it (the next higher byte) is plain; the last byte must be plain.
+        return ~(plain | (isSpace & (plain &>> 8))) & high
     }
 
     /// Whether the byte at `index` belongs to a word: not XML whitespace and not the start of U+00A0.
@@ -203,6 +244,8 @@ struct NarrativeBuilder {
                 return
             }
         }
+        // A report has a few dozen anchors: room for them at once, not an array per doubling.
+        if anchors.capacity == 0 { anchors.reserveCapacity(32) }
         anchors.append(SourceMap.Anchor(offset: offset, position: position))
     }
 
@@ -278,6 +321,8 @@ struct NarrativeBuilder {
         breakLine()
         suppressNextBreak = false
         if bytes.count > open.start {
+            // A report has a handful of sections: room for them at once, not an array per doubling.
+            if sections.capacity == 0 { sections.reserveCapacity(8) }
             sections.append(
                 ReportSection(
                     kind: open.kind, title: open.title, range: TextSpan(start: open.start, end: bytes.count),
@@ -364,8 +409,24 @@ struct NarrativeBuilder {
                 guard let hayBase = hay.baseAddress, let patternBase = pattern.baseAddress else { return false }
                 let first = patternBase[0]
                 let last = hay.count - pattern.count
+                let raw = UnsafeRawPointer(hayBase)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+                let firstInEveryByte = UInt64(first) &* 0x0101_0101_0101_0101
                 var index = 0
                 while index <= last {
+                    // Eight starts a step while none holds the needle's first byte (an exact per-byte zero test of
+                    // the XOR: the sums stay within their byte), then the first that does.
+                    if index &+ 8 <= last &+ 1 {
+                        let difference =
+                            raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian ^ firstInEveryByte
+                        let equal = ~(((difference & low) &+ low) | difference) & high
+                        if equal == 0 {
+                            index &+= 8
+                            continue
+                        }
+                        index &+= equal.trailingZeroBitCount &>> 3
+                    }
                     if hayBase[index] == first, memoryEqual(hayBase + index, patternBase, pattern.count) { return true }
                     index += 1
                 }
@@ -403,7 +464,9 @@ struct NarrativeBuilder {
             throw SchmorlError(.inputTooLarge, "\(subject) exceeds \(limit) bytes (XMLLimits)", record: record)
         }
         let finished = finish()
-        guard finished.text.contains(where: { !$0.isWhitespace }) else {
+        // A first byte that is visible ASCII starts a Character that is not white space: no Character walk then.
+        let startsVisible = bytes.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
+        guard startsVisible || finished.text.contains(where: { !$0.isWhitespace }) else {
             throw SchmorlError(.emptyReport, emptyMessage, record: record)
         }
         return finished
@@ -416,11 +479,11 @@ struct NarrativeBuilder {
         breakLine()
         while bytes.count >= 2, bytes[bytes.count - 1] == 0x0A, bytes[bytes.count - 2] == 0x0A { bytes.removeLast() }
         let end = bytes.count
-        let clipped = sections.map { section -> ReportSection in
-            var copy = section
-            copy.range = TextSpan(start: min(section.range.start, end), end: min(section.range.end, end))
-            return copy
+        // Clipped in place: no second array of sections.
+        for index in sections.indices {
+            let range = sections[index].range
+            sections[index].range = TextSpan(start: min(range.start, end), end: min(range.end, end))
         }
-        return (String(decoding: bytes, as: UTF8.self), clipped, anchors.isEmpty ? nil : SourceMap(anchors: anchors))
+        return (String(decoding: bytes, as: UTF8.self), sections, anchors.isEmpty ? nil : SourceMap(anchors: anchors))
     }
 }

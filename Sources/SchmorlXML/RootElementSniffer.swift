@@ -48,7 +48,9 @@ enum RootElementSniffer {
 
     /// The format named by the root start tag in an ASCII prefix.
     private static func format(ofASCII ascii: UnsafeBufferPointer<UInt8>) -> SourceFormat {
-        guard let root = rootElement(ascii, attributesOf: rootsReadByAttributes) else { return .genericXML }
+        guard let start = rootNameStart(ascii) else { return .genericXML }
+        if let format = formatByName(ascii, from: start) { return format }
+        guard let root = startTag(ascii, from: start, attributesOf: rootsReadByAttributes) else { return .genericXML }
         switch root.localName {
         case "ClinicalDocument": return .cda
         case "DiagnosticReport": return .fhirXML
@@ -108,9 +110,42 @@ enum RootElementSniffer {
         return result
     }
 
+    /// The format of a root whose name alone decides it (`ClinicalDocument`, `DiagnosticReport`,
+    /// `NativeDicomModel`, `eCitation`, without a prefix), compared on bytes; nil for any other root, which
+    /// ``startTag(_:from:attributesOf:)`` then reads. The same answers as the `switch` of
+    /// ``format(ofASCII:)``, without the Strings, the attribute set and the name split it makes for every input.
+    private static func formatByName(_ ascii: UnsafeBufferPointer<UInt8>, from start: Int) -> SourceFormat? {
+        var end = start
+        while end < ascii.count {
+            let byte = ascii[end]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x3E || byte == 0x2F
+                || byte == 0x3D || byte == 0x22 || byte == 0x27 || byte == 0x3A
+            {
+                break
+            }
+            end += 1
+        }
+        // A name with a prefix goes the long way.
+        if end < ascii.count, ascii[end] == 0x3A { return nil }
+        switch ElementName(bytes: UnsafeBufferPointer(rebasing: ascii[start..<end])) {
+        case "ClinicalDocument": return .cda
+        case "DiagnosticReport": return .fhirXML
+        case "NativeDicomModel": return .dicomNative
+        case "eCitation": return .openI
+        default: return nil
+        }
+    }
+
     /// The root start tag in an ASCII prefix, or nil if the prefix holds none. Its attributes are read when its
     /// local name is in `attributesOf` (nil: always).
     static func rootElement(_ ascii: UnsafeBufferPointer<UInt8>, attributesOf: Set<String>? = nil) -> RootElement? {
+        guard let start = rootNameStart(ascii) else { return nil }
+        return startTag(ascii, from: start, attributesOf: attributesOf)
+    }
+
+    /// The offset of the root start tag's name (just after its `<`) in an ASCII prefix, past the prolog (XML
+    /// declaration, processing instructions, comments, DOCTYPE); nil if the prefix holds no start tag.
+    private static func rootNameStart(_ ascii: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         let count = ascii.count
         // Literal markers compared byte by byte: no array per comparison (this runs on every XML input).
@@ -159,7 +194,7 @@ enum RootElementSniffer {
                     }
                 }
             } else if byte == 0x3C {
-                return startTag(ascii, from: index + 1, attributesOf: attributesOf)
+                return index + 1
             } else {
                 return nil
             }

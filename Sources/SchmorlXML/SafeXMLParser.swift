@@ -45,11 +45,12 @@ enum SafeXMLParser {
             throw SchmorlError(.inputTooLarge, "\(what)is larger than libxml2 can read (2 GiB)", record: record)
         }
         // C callbacks reach `state` through the parser context's `_private` pointer, valid for the parse.
+        let readsAsUTF8 = UTF8Declaration.needsNoConversion(bytes)
         var state = ParseState(tree: XMLTree(expectedBytes: bytes.count))
         defer { state.tree.deallocate() }
         let parsed = withUnsafeMutablePointer(to: &state) { statePointer in
             base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
-                parse(chars, count: Int32(bytes.count), state: statePointer)
+                parse(chars, count: Int32(bytes.count), readsAsUTF8: readsAsUTF8, state: statePointer)
             }
         }
         guard !state.tree.overflowed else {
@@ -66,12 +67,19 @@ enum SafeXMLParser {
 
     /// Runs libxml2 over the input with the handlers below; true when the document is well-formed and allowed.
     private static func parse(
-        _ chars: UnsafePointer<CChar>, count: Int32, state: UnsafeMutablePointer<ParseState>
+        _ chars: UnsafePointer<CChar>, count: Int32, readsAsUTF8: Bool, state: UnsafeMutablePointer<ParseState>
     ) -> Bool {
         // libxml2 copies the input (a static, zero-copy input buffer reads garbage in 2.9.14 once the parser
         // shrinks it): the copy adds the input's size to the peak memory of a large document.
         guard let ctxt = xmlCreateMemoryParserCtxt(chars, count) else { return false }
         defer { xmlFreeParserCtxt(ctxt) }
+        // The whole document is in libxml2's buffer already; without its read callback libxml2 stops asking for
+        // more (about sixty calls per report). Only when no encoder will be installed, which converts through the
+        // callback (``UTF8Declaration``), and within libxml2's lookup limit (10,000,000 bytes), past which a
+        // buffer without a callback is refused as "huge input lookup".
+        if readsAsUTF8, count <= 10_000_000, let input = ctxt.pointee.input, let buffer = input.pointee.buf {
+            buffer.pointee.readcallback = nil
+        }
         let options = XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue
         _ = xmlCtxtUseOptions(ctxt, Int32(options))
         // The options already clear these; set them again so that no process-wide default (for instance a

@@ -49,6 +49,40 @@ enum SectionVocabulary {
         "121181": .ignored,  // DICOM Object Catalog: references to images, no report text
     ]
 
+    /// A section code as read from a document, with what ``codes`` says of it (`kind` nil for a code not listed).
+    struct CodedSection {
+        let code: String
+        let kind: CodedKind?
+    }
+
+    /// ``codes`` keyed by their bytes packed into one integer, low byte first (every code is ASCII, at most eight
+    /// bytes and without NUL, so the packing is one-to-one), each with its code's String.
+    ///
+    /// Why: a CDA document names each section by code; comparing one integer per entry finds it without making a
+    /// String of the attribute or hashing one, and a listed code's String is shared, not made again.
+    private static let packedCodes: [(key: UInt64, section: CodedSection)] = codes.map { code, kind in
+        var copy = code
+        let key = copy.withUTF8 { packed($0) }
+        precondition(key != nil, "section codes are at most eight bytes")
+        return (key ?? 0, CodedSection(code: code, kind: kind))
+    }
+
+    /// `bytes` packed into an integer, low byte first, or nil beyond eight bytes.
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard bytes.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for (index, byte) in bytes.enumerated() { key |= UInt64(byte) << (8 * UInt64(index)) }
+        return key
+    }
+
+    /// The section a code names: ``codes`` looked up on the code's bytes (an attribute value).
+    static func codedSection(_ bytes: UnsafeBufferPointer<UInt8>) -> CodedSection {
+        if let key = packed(bytes), !bytes.contains(0) {
+            for entry in packedCodes where entry.key == key { return entry.section }
+        }
+        return CodedSection(code: String(decoding: bytes, as: UTF8.self), kind: nil)
+    }
+
     /// DICOM item codes that name one entry of a heading's list ("Finding" under "Findings"): their concept name
     /// is not repeated as a label in the narrative.
     static let itemCodes: Set<String> = ["121071", "121073", "121065", "121075", "121077"]
@@ -190,6 +224,16 @@ enum SectionVocabulary {
     static func displayTitle(_ text: String) -> String {
         var copy = text
         if let ascii = copy.withUTF8({ asciiDisplayTitle($0) }) { return ascii }
+        return unicodeDisplayTitle(text)
+    }
+
+    /// ``displayTitle(_:)`` of the text whose UTF-8 bytes are `utf8`, without a String for the text when it is
+    /// ASCII (a section title read into a reused buffer).
+    static func displayTitle(utf8: UnsafeBufferPointer<UInt8>) -> String {
+        asciiDisplayTitle(utf8) ?? unicodeDisplayTitle(String(decoding: utf8, as: UTF8.self))
+    }
+
+    private static func unicodeDisplayTitle(_ text: String) -> String {
         var title = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         while title.hasSuffix(":") { title.removeLast() }
         return title.trimmingTrailingSpaces().uppercased()
@@ -197,23 +241,30 @@ enum SectionVocabulary {
 
     /// ``displayTitle(_:)`` for ASCII text, on bytes (nil when `text` is not ASCII): the same steps (words joined
     /// by one space, trailing colons then trailing spaces dropped, upper case) without a String per word.
+    /// The bytes are built in a temporary buffer on the stack: a title is short, and an array per title cost more
+    /// than the rest of the conversion.
     private static func asciiDisplayTitle(_ text: UnsafeBufferPointer<UInt8>) -> String? {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.count)
-        var pendingSpace = false
-        for byte in text {
-            guard byte < 0x80 else { return nil }
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result.append(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { result -> String? in
+            var count = 0
+            var pendingSpace = false
+            for byte in text {
+                guard byte < 0x80 else { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        result[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    result[count] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                    count += 1
+                }
             }
+            while count > 0, result[count - 1] == 0x3A { count -= 1 }
+            while count > 0, result[count - 1] == 0x20 { count -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: result[..<count]), as: UTF8.self)
         }
-        while result.last == 0x3A { result.removeLast() }
-        while result.last == 0x20 { result.removeLast() }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whether a short text is a spinal level heading: "L4-5", "L4-L5", "L4/5", "L4–5", "T12-L1", "L5-S1", "L3",

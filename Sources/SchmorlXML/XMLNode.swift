@@ -113,6 +113,19 @@ struct XMLNode {
         return nil
     }
 
+    /// Lends the bytes of an attribute's value by local name (nil when the element has no such attribute): for
+    /// values that are looked up, not kept, so that no String is made for them.
+    func withAttribute<R>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        let node = self.node
+        for offset in 0..<Int(node.attributeCount) {
+            let attribute = tree.pointee.attributes[Int(node.firstAttribute) + offset]
+            if name ~= ElementName(bytes: bytes(attribute.nameStart, attribute.nameCount)) {
+                return body(bytes(attribute.valueStart, attribute.valueCount))
+            }
+        }
+        return body(nil)
+    }
+
     /// Lends the bytes of a text or CDATA node (UTF-8, entities and character references already decoded).
     func withContent<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let node = self.node
@@ -133,7 +146,19 @@ struct XMLNode {
     /// skipped), whitespace runs collapsed to one space and trimmed. For short labels and identifiers.
     var collapsedText: String {
         var bytes: [UInt8] = []
+        appendCollapsedText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The bytes of ``collapsedText`` appended to `bytes`, which must be empty: for a caller that reuses one
+    /// buffer for many labels (section titles) and makes a String only of what it keeps.
+    func appendCollapsedText(to bytes: inout [UInt8]) {
         var pendingSpace = false
+        // Most labels are one text node: no walk.
+        if let only = firstChild, only.nextSibling == nil, only.kind == .text || only.kind == .cdata {
+            only.withContent { WhitespaceSqueezing.append($0, to: &bytes, pendingSpace: &pendingSpace) }
+            return
+        }
         func visit(_ node: XMLNode) {
             for child in node.children {
                 switch child.kind {
@@ -145,7 +170,6 @@ struct XMLNode {
             }
         }
         visit(self)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Depth-first search for the first descendant element (or self) with this local name.

@@ -101,9 +101,10 @@ public struct XMLReportReader: Sendable {
     /// The format a parsed root element stands for. Unlike ``detectFormat(_:)`` (which sees only bytes) it also
     /// recognises a bare C-CDA `section` fragment by its children.
     private static func format(ofRoot root: XMLNode) -> SourceFormat {
-        let namespace = root.namespaceURI
+        // The names that decide alone come first: no String of the namespace for them.
         if root.hasName("ClinicalDocument") { return .cda }
         if root.hasName("DiagnosticReport") { return .fhirXML }
+        let namespace = root.namespaceURI
         if root.hasName("Bundle"), namespace == RootElementSniffer.fhirNamespace { return .fhirXML }
         if root.hasName("NativeDicomModel") { return .dicomNative }
         if root.hasName("report"), namespace == RootElementSniffer.dcmtkNamespace || root.child("document") != nil,

@@ -124,6 +124,7 @@ struct XMLTree {
 
     /// Opens an element. `attributes` is libxml2's SAX2 array: five pointers per attribute (local name, prefix,
     /// URI, value start, value end).
+    @inline(__always)
     mutating func startElement(
         localName: UnsafePointer<UInt8>?, prefix: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?,
         attributes attributeArray: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, attributeCount: Int,
@@ -155,6 +156,7 @@ struct XMLTree {
 
     /// Adds character data (`.text`) or a CDATA section (`.cdata`) to the open element, growing its last node when
     /// that is of the same kind. Returns false when a text node would pass ``maximumTextBytes`` (nothing added).
+    @inline(__always)
     mutating func appendCharacters(
         _ characters: UnsafeBufferPointer<UInt8>, kind: XMLNode.Kind, line: Int, column: Int, parserLine: Int
     ) -> Bool {
@@ -206,6 +208,7 @@ struct XMLTree {
     }
 
     /// Appends `node` as the last child of the open element (or as the root) and returns its index.
+    @inline(__always)
     @discardableResult
     private mutating func link(_ node: Node) -> Int32 {
         var node = node
@@ -223,6 +226,7 @@ struct XMLTree {
 
     /// Appends bytes and returns their range, or nil (adding nothing, setting ``overflowed``) past
     /// ``maximumBytes``.
+    @inline(__always)
     private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) -> (start: Int32, count: Int32)? {
         let start = bytes.count
         guard start + buffer.count <= Self.maximumBytes else {
@@ -239,6 +243,7 @@ struct XMLTree {
     /// dictionary lives until the parse ends, so within one parse an equal address is an equal string. A report
     /// repeats a few dozen names, so most elements and attributes store no bytes and measure no string. A
     /// direct-mapped table: two names sharing a slot only store their bytes again.
+    @inline(__always)
     private mutating func storedName(_ address: UnsafePointer<UInt8>) -> (start: Int32, count: Int32) {
         let hash = UInt(bitPattern: address) &* 0x9E37_79B9_7F4A_7C15
         let slot = Int(truncatingIfNeeded: hash >> (UInt.bitWidth - 7))
@@ -259,6 +264,7 @@ struct XMLTree {
     }
 
     /// A name: `local`, or `prefix:local` when an undeclared prefix is given.
+    @inline(__always)
     private mutating func appendName(_ local: UnsafePointer<UInt8>?, prefix: UnsafePointer<UInt8>?) -> (Int32, Int32) {
         guard let prefix else {
             guard let local else { return (Int32(truncatingIfNeeded: bytes.count), 0) }
@@ -275,6 +281,7 @@ struct XMLTree {
 
     /// An attribute value as SAX2 stores it. A value the parser left in its input ends at the closing quote; one
     /// it copied ends with a NUL and may hold references (`&#38;` for `&amp;`), decoded here.
+    @inline(__always)
     private mutating func appendValue(from start: UnsafePointer<UInt8>?, to end: UnsafePointer<UInt8>?) -> (Int32, Int32) {
         let offset = bytes.count
         guard let start, let end, end > start else { return (Int32(truncatingIfNeeded: offset), 0) }
@@ -282,6 +289,12 @@ struct XMLTree {
         guard end.pointee == 0, value.contains(0x26) else {
             return append(value) ?? (0, 0)
         }
+        return appendDecodedValue(value)
+    }
+
+    /// A copied value holding references, decoded (rare: kept out of line).
+    @inline(never)
+    private mutating func appendDecodedValue(_ value: UnsafeBufferPointer<UInt8>) -> (Int32, Int32) {
         var decoded: [UInt8] = []  // rare: only a value holding a reference
         var index = 0
         while index < value.count {

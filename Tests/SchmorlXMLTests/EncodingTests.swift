@@ -71,4 +71,45 @@ struct EncodingTests {
         let document = try #require(try XMLReportReader().read(bytes: Array(source.utf8), id: "c", format: nil).first)
         #expect(document.text == "FINDINGS:\nSchmorl's node <L2> & – <ok>\n")
     }
+
+    /// A findings text long enough (about 14 KB) that libxml2 converts it in many chunks: a document that is
+    /// converted (UTF-16, ISO-8859-1) must still be read to its end, and a UTF-8 one read as it is
+    /// (``SafeXMLParser`` stops libxml2's read callback only for the latter).
+    static let longSentence = "Schmorl's node at the superior endplate of L2, no oedema; kein \u{D6}dem. "
+    static let longRepeats = 200
+    /// Generic XML keeps the source's line breaks: one line per sentence, its trailing space dropped.
+    static let longExpected = "FINDINGS:\n"
+        + String(repeating: "Schmorl's node at the superior endplate of L2, no oedema; kein \u{D6}dem.\n", count: 200)
+
+    static func longDocument(declaration: String) -> String {
+        declaration + "<report>\n<findings>" + String(repeating: longSentence + "\n", count: longRepeats)
+            + "</findings>\n</report>\n"
+    }
+
+    @Test(
+        "a long document reads to its end in every encoding",
+        arguments: [
+            "utf-8", "utf-8-undeclared", "utf-8-no-declaration", "utf-8-bom", "utf-16le", "utf-16be", "iso-8859-1",
+        ])
+    func longDocument(_ encoding: String) throws {
+        let bytes: [UInt8]
+        switch encoding {
+        case "utf-8":
+            bytes = Array(Self.longDocument(declaration: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").utf8)
+        case "utf-8-undeclared":
+            bytes = Array(Self.longDocument(declaration: "<?xml version='1.0' standalone='yes'?>\n").utf8)
+        case "utf-8-no-declaration":
+            bytes = Array(Self.longDocument(declaration: "").utf8)
+        case "utf-8-bom":
+            bytes = [0xEF, 0xBB, 0xBF] + Array(Self.longDocument(declaration: "<?xml version=\"1.0\"?>\n").utf8)
+        case "utf-16le", "utf-16be":
+            let text = Self.longDocument(declaration: "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n")
+            bytes = Self.utf16(text, bigEndian: encoding == "utf-16be")
+        default:
+            let text = Self.longDocument(declaration: "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n")
+            bytes = text.unicodeScalars.map { UInt8($0.value) }
+        }
+        let document = try #require(try XMLReportReader().read(bytes: bytes, id: encoding, format: nil).first)
+        #expect(document.text == Self.longExpected)
+    }
 }
