@@ -19,20 +19,35 @@ struct FoldedText {
     /// - Complexity: O(n), one pass, one allocation. Runs of eight ASCII bytes are folded and counted as one
     ///   64-bit word (most reports are all ASCII); other bytes go one at a time.
     init(_ source: [UInt8]) {
+        var bytes: [UInt8] = []
+        self.init(source, refilling: &bytes)
+    }
+
+    /// Folds `source` into `storage`, emptied first keeping its capacity (a worker's buffer from its previous
+    /// report, `TextEngine.Workspace`): no allocation unless `source` is longer than what `storage` held, or
+    /// `storage` is shared (then it is copied on write, as any array). `bytes` is then `storage`.
+    /// - Complexity: as ``init(_:)``.
+    init(_ source: [UInt8], refilling storage: inout [UInt8]) {
         let count = source.count
         var upper = 0
         var foldedLetters = 0
-        // Every byte of the copy is written below (the 64-bit path or the byte path), so it starts uninitialised
-        // instead of as a copy of the source that is then written over.
-        let out = [UInt8](unsafeUninitializedCapacity: count) { out, initializedCount in
-            source.withUnsafeBufferPointer { source in
-                Self.fold(source, into: out, upper: &upper, foldedLetters: &foldedLetters)
+        storage.removeAll(keepingCapacity: true)
+        if count > 0 {
+            // Every byte of the copy is written below (the 64-bit path or the byte path), so it starts uninitialised
+            // instead of as a copy of the source that is then written over.
+            storage.append(addingCapacity: count) { span in
+                span.withUnsafeMutableBufferPointer { out, initializedCount in
+                    source.withUnsafeBufferPointer { source in
+                        Self.fold(source, into: out, upper: &upper, foldedLetters: &foldedLetters)
+                    }
+                    initializedCount = count
+                }
             }
-            initializedCount = count
         }
-        bytes = out
+        bytes = storage
         upperCaseLetters = upper
-        isMostlyUpperCase = upper != 0 && Self.smallLettersAreFewerThanAThird(of: upper, folded: out, foldedLetters: foldedLetters)
+        isMostlyUpperCase =
+            upper != 0 && Self.smallLettersAreFewerThanAThird(of: upper, folded: storage, foldedLetters: foldedLetters)
     }
 
     /// Whether the source's small ASCII letters number less than a third of its `upper` capitals, read from the
