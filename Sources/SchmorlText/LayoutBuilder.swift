@@ -172,7 +172,7 @@ extension LayoutBuilder {
                 if header.contentStart < count { sentenceOf[header.contentStart] = -1 }
             }
             var start = index
-            if Layout.isEnumerator(tokens, start), start + 2 < count, tokens[start].kind == .number {
+            if tokens[start].kind == .number, start + 2 < count, Layout.isEnumerator(tokens, start) {
                 start += 2
             }
             guard mayStartHeader(start), let (headerKind, headerEnd) = headerTable.match(tokenArray, at: start, limit: count)

@@ -100,9 +100,9 @@ final class ReportAnalysis {
             sites.removeAll(keepingCapacity: true)
             let folding = FoldedText(text, refilling: &folded)
             mostlyUpperCase = folding.isMostlyUpperCase
-            if lastStage == .folding { return }
+            if lastStage == .folding { return leaveEmpty(after: lastStage) }
             Tokenizer.tokenize(folded, vocabulary: tables.vocabulary, into: &tokens)
-            if lastStage == .tokenizing { return }
+            if lastStage == .tokenizing { return leaveEmpty(after: lastStage) }
             // Room for the usual number of matches up front: growing these arrays from empty, doubling, was a fifth
             // of all allocations per report.
             let expectedMatches = tokens.count / 8 + 8
@@ -110,9 +110,9 @@ final class ReportAnalysis {
             findings.reserveCapacity(expectedMatches)
             cues.reserveCapacity(expectedMatches)
             tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
-            if lastStage == .reportMatching { return }
+            if lastStage == .reportMatching { return leaveEmpty(after: lastStage) }
             LevelParser(tables: tables).parse(folded, original: text, tokens, context: context, into: &levels)
-            if lastStage == .levels { return }
+            if lastStage == .levels { return leaveEmpty(after: lastStage) }
             LayoutBuilder(
                 tokens: tokens, text: text, levels: levels, tables: tables, mostlyUpperCase: mostlyUpperCase
             ).build(givenSections: givenSections, into: &layout, headers: &headers)
@@ -122,6 +122,14 @@ final class ReportAnalysis {
                 tables: tables, findings: &findings, cues: &cues, sites: &sites)
             if lastStage == .sentenceMatching { return }
             clauseOfToken = ReportAnalysis.clauses(of: layout, tokens: tokens, cues: cues, into: &clauseMap)
+        }
+
+        /// Empties the fields of the stages after `lastStage` that `run` does not empty up front (the tokens, the
+        /// layout): from a workspace, they hold the previous report's. Only a run stopped early (the per-stage
+        /// hook) gets here.
+        private mutating func leaveEmpty(after lastStage: TextStage) {
+            if lastStage < .tokenizing { tokens.removeAll(keepingCapacity: true) }
+            if lastStage < .layout { layout = Layout() }
         }
     }
 
