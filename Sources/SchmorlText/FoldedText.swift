@@ -19,20 +19,35 @@ struct FoldedText {
     /// - Complexity: O(n), one pass, one allocation. Runs of eight ASCII bytes are folded and counted as one
     ///   64-bit word (most reports are all ASCII); other bytes go one at a time.
     init(_ source: [UInt8]) {
+        var bytes: [UInt8] = []
+        self.init(source, refilling: &bytes)
+    }
+
+    /// Folds `source` into `storage`, emptied first keeping its capacity (a worker's buffer from its previous
+    /// report, `TextEngine.Workspace`): no allocation unless `source` is longer than what `storage` held, or
+    /// `storage` is shared (then it is copied on write, as any array). `bytes` is then `storage`.
+    /// - Complexity: as ``init(_:)``.
+    init(_ source: [UInt8], refilling storage: inout [UInt8]) {
         let count = source.count
         var upper = 0
         var foldedLetters = 0
-        // Every byte of the copy is written below (the 64-bit path or the byte path), so it starts uninitialised
-        // instead of as a copy of the source that is then written over.
-        let out = [UInt8](unsafeUninitializedCapacity: count) { out, initializedCount in
-            source.withUnsafeBufferPointer { source in
-                Self.fold(source, into: out, upper: &upper, foldedLetters: &foldedLetters)
+        storage.removeAll(keepingCapacity: true)
+        if count > 0 {
+            // Every byte of the copy is written below (the 64-bit path or the byte path), so it starts uninitialised
+            // instead of as a copy of the source that is then written over.
+            storage.append(addingCapacity: count) { span in
+                span.withUnsafeMutableBufferPointer { out, initializedCount in
+                    source.withUnsafeBufferPointer { source in
+                        Self.fold(source, into: out, upper: &upper, foldedLetters: &foldedLetters)
+                    }
+                    initializedCount = count
+                }
             }
-            initializedCount = count
         }
-        bytes = out
+        bytes = storage
         upperCaseLetters = upper
-        isMostlyUpperCase = upper != 0 && Self.smallLettersAreFewerThanAThird(of: upper, folded: out, foldedLetters: foldedLetters)
+        isMostlyUpperCase =
+            upper != 0 && Self.smallLettersAreFewerThanAThird(of: upper, folded: storage, foldedLetters: foldedLetters)
     }
 
     /// Whether the source's small ASCII letters number less than a third of its `upper` capitals, read from the
@@ -68,7 +83,7 @@ struct FoldedText {
     }
 
     /// Chunks of eight bytes folded in one run before its letter counts are summed: each count is kept per byte
-    /// lane (at most one per chunk), and a lane holds up to 255.
+    /// lane (at most one per chunk), and a lane holds up to 255 (a vector lane, one per sixteen bytes, half that).
     private static var chunksPerRun: Int { 255 }
 
     private static func fold(
@@ -80,22 +95,22 @@ struct FoldedText {
         let rawOut = UnsafeMutableRawBufferPointer(out)
         var index = 0
         while index < count {
-            // A run of plain ASCII chunks, each folded as one 64-bit word; the letters of each are counted per lane.
+            // A run of plain ASCII chunks, each folded as one vector of sixteen bytes (then one 64-bit word); the
+            // capitals of each are counted per lane.
+            var upperVector = SIMD2<UInt64>()
             var upperLanes: UInt64 = 0
             let runEnd = min(count, index &+ Self.chunksPerRun &* 8)
-            // Two chunks per step while both are plain (half the loop's own work), then one.
+            // Sixteen bytes per step as one vector of two 64-bit words (the 64-bit formulas below, on both at once).
             while index &+ 16 <= runEnd {
-                let first = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let second = raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
-                if !Self.isPlainASCII(first, second) { break }
-                rawOut.storeBytes(
-                    of: Self.foldPlainASCII(first, upperLanes: &upperLanes),
-                    toByteOffset: index, as: UInt64.self)
-                rawOut.storeBytes(
-                    of: Self.foldPlainASCII(second, upperLanes: &upperLanes),
-                    toByteOffset: index &+ 8, as: UInt64.self)
+                let chunk = raw.loadUnaligned(fromByteOffset: index, as: SIMD2<UInt64>.self)
+                let flags = Self.notPlainFlags(chunk)
+                if (flags[0] | flags[1]) != 0 { break }
+                let capitals = (chunk &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(chunk &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+                upperVector &+= capitals &>> 7
+                rawOut.storeBytes(of: chunk | (capitals &>> 2), toByteOffset: index, as: SIMD2<UInt64>.self)
                 index &+= 16
             }
+            upperLanes = upperVector[0] &+ upperVector[1]
             while index &+ 8 <= runEnd {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 if !Self.isPlainASCII(word, word) { break }
@@ -197,6 +212,14 @@ struct FoldedText {
         let firstFlags = first | ((firstBackquotes &- 0x0101_0101_0101_0101) & ~firstBackquotes)
         let secondFlags = second | ((secondBackquotes &- 0x0101_0101_0101_0101) & ~secondBackquotes)
         return (firstFlags | secondFlags) & high == 0
+    }
+
+    /// The high bit of each byte of `chunk` that the 64-bit path must not fold (as `isPlainASCII`), for two
+    /// words at once.
+    @inline(__always)
+    private static func notPlainFlags(_ chunk: SIMD2<UInt64>) -> SIMD2<UInt64> {
+        let backquotes = chunk ^ 0x6060_6060_6060_6060
+        return (chunk | ((backquotes &- 0x0101_0101_0101_0101) & ~backquotes)) & 0x8080_8080_8080_8080
     }
 
     /// Eight plain ASCII bytes folded at once (capitals to small letters), with their capitals counted per byte

@@ -20,43 +20,59 @@ struct LayoutBuilder {
         self.mostlyUpperCase = mostlyUpperCase
     }
 
-    /// The per-token maps (`Layout.tokenMaps`) are made here in one allocation, the level column first, from the
+    /// Lays the report out into `layout`, whose arrays (a worker's from its previous report,
+    /// `TextEngine.Workspace`) are emptied keeping their capacity and refilled; `headers` is scratch space, kept
+    /// only for its capacity.
+    ///
+    /// The per-token maps (`Layout.tokenMaps`) are written here in one array, the level column first, from the
     /// level mentions: the layout reads it at line and sentence starts, and later stages through
     /// `Layout.levelOfToken`.
     /// - Complexity: O(n) in the tokens, plus O(headers × headings) for the scope of each level heading.
-    func build(givenSections: [ReportSection]) -> Layout {
+    func build(givenSections: [ReportSection], into layout: inout Layout, headers: inout [HeaderStart]) {
         let count = tokens.count
-        var layout = Layout()
         layout.tokenCount = count
-        layout.tokenMaps = [Int32](unsafeUninitializedCapacity: Layout.tokenMapColumns * count) {
-            maps, initializedCount in
-            // Section, sentence, heading, level: see `Layout.tokenMaps`.
-            let levelOf = UnsafeMutableBufferPointer(rebasing: maps[(3 * count)...])
-            levelOf.initialize(repeating: -1)
-            for (index, mention) in levels.enumerated() {
-                let range = mention.tokens.clamped(to: 0..<count)
-                UnsafeMutableBufferPointer(rebasing: levelOf[range]).update(repeating: Int32(index))
-            }
-            tokens.withUnsafeBufferPointer { borrowedTokens in
-                text.withUnsafeBufferPointer { text in
-                    levels.withUnsafeBufferPointer { levels in
-                        Pass(
-                            tokenArray: tokens, tokens: borrowedTokens, text: text, levels: levels,
-                            levelOfToken: UnsafeBufferPointer(levelOf), headerTable: tables.headers,
-                            abbreviations: tables.abbreviations, mostlyUpperCase: mostlyUpperCase, words: tables.words
-                        ).build(givenSections: givenSections, maps: maps, into: &layout)
+        layout.hasSemicolon = false
+        layout.sections.removeAll(keepingCapacity: true)
+        layout.sentences.removeAll(keepingCapacity: true)
+        layout.headings.removeAll(keepingCapacity: true)
+        headers.removeAll(keepingCapacity: true)
+        // Taken out of `layout` while the pass writes the rest of it (one reference, so refilled in place).
+        var tokenMaps: [Int32] = []
+        swap(&tokenMaps, &layout.tokenMaps)
+        tokenMaps.removeAll(keepingCapacity: true)
+        tokenMaps.append(addingCapacity: Layout.tokenMapColumns * count) { span in
+            span.withUnsafeMutableBufferPointer { maps, initializedCount in
+                // Section, sentence, heading, level: see `Layout.tokenMaps`.
+                let levelOf = UnsafeMutableBufferPointer(rebasing: maps[(3 * count)..<(4 * count)])
+                levelOf.initialize(repeating: -1)
+                for (index, mention) in levels.enumerated() {
+                    let range = mention.tokens.clamped(to: 0..<count)
+                    UnsafeMutableBufferPointer(rebasing: levelOf[range]).update(repeating: Int32(index))
+                }
+                tokens.withUnsafeBufferPointer { borrowedTokens in
+                    text.withUnsafeBufferPointer { text in
+                        levels.withUnsafeBufferPointer { levels in
+                            Pass(
+                                tokenArray: tokens, tokens: borrowedTokens, text: text, levels: levels,
+                                levelOfToken: UnsafeBufferPointer(levelOf), headerTable: tables.headers,
+                                abbreviations: tables.abbreviations, mostlyUpperCase: mostlyUpperCase,
+                                words: tables.words
+                            ).build(
+                                givenSections: givenSections, maps: UnsafeMutableBufferPointer(rebasing: maps[..<(4 * count)]),
+                                into: &layout, headers: &headers)
+                        }
                     }
                 }
+                initializedCount = Layout.tokenMapColumns * count
             }
-            initializedCount = Layout.tokenMapColumns * count
         }
-        return layout
+        layout.tokenMaps = tokenMaps
     }
 }
 
 extension LayoutBuilder {
     /// A section header found at a line start.
-    private struct HeaderStart {
+    struct HeaderStart {
         /// Where the header line starts (its enumerator, if any).
         var token: Int
         /// The first token after the header and its colon.
@@ -96,37 +112,39 @@ extension LayoutBuilder {
         /// the source gave them, and level headings from the sentences.
         /// Writes the section, sentence and heading columns of `maps` (the level column is written already) and
         /// the rest of `layout`.
-        func build(givenSections: [ReportSection], maps: UnsafeMutableBufferPointer<Int32>, into layout: inout Layout) {
+        func build(
+            givenSections: [ReportSection], maps: UnsafeMutableBufferPointer<Int32>, into layout: inout Layout,
+            headers: inout [HeaderStart]
+        ) {
             let count = tokens.count
-            var headers: [HeaderStart] = []
             // Room for a usual report's headers at once: growing from empty, doubling, was four allocations.
             headers.reserveCapacity(16)
-            do {
-                let sectionOf = UnsafeMutableBufferPointer(rebasing: maps[0..<count])
-                let sentenceOf = UnsafeMutableBufferPointer(rebasing: maps[count..<(2 * count)])
-                let headingOf = UnsafeMutableBufferPointer(rebasing: maps[(2 * count)..<(3 * count)])
-                sectionOf.initialize(repeating: 0)
-                sentenceOf.initialize(repeating: 0)
-                headingOf.initialize(repeating: -1)
-                if !givenSections.isEmpty {
-                    layout.sections = sections(given: givenSections)
-                    fill(sectionOf, from: layout.sections)
-                    // Given sections may overlap or leave gaps: a sentence breaks wherever the map changes.
-                    for index in sectionOf.indices.dropFirst() where sectionOf[index] != sectionOf[index - 1] {
-                        sentenceOf[index] = -1
-                    }
+            let sectionOf = UnsafeMutableBufferPointer(rebasing: maps[0..<count])
+            let sentenceOf = UnsafeMutableBufferPointer(rebasing: maps[count..<(2 * count)])
+            let headingOf = UnsafeMutableBufferPointer(rebasing: maps[(2 * count)..<(3 * count)])
+            sectionOf.initialize(repeating: 0)
+            sentenceOf.initialize(repeating: 0)
+            headingOf.initialize(repeating: -1)
+            if !givenSections.isEmpty {
+                sections(given: givenSections, into: &layout.sections)
+                fill(sectionOf, from: layout.sections)
+                // Given sections may overlap or leave gaps: a sentence breaks wherever the map changes.
+                for index in sectionOf.indices.dropFirst() where sectionOf[index] != sectionOf[index - 1] {
+                    sentenceOf[index] = -1
                 }
-                // Found sections need no marks of their own: each starts at a header, which breaks its sentence.
-                layout.sentences = sentences(sentenceOf: sentenceOf, headers: &headers, hasSemicolon: &layout.hasSemicolon)
-                if givenSections.isEmpty {
-                    layout.sections = sections(from: headers)
-                    fill(sectionOf, from: layout.sections)
-                }
-                layout.headings = headings(
-                    sentences: layout.sentences, headers: headers, sectionOf: UnsafeBufferPointer(sectionOf),
-                    sentenceOf: UnsafeBufferPointer(sentenceOf), sectionsGiven: !givenSections.isEmpty,
-                    headingOf: headingOf)
             }
+            // Found sections need no marks of their own: each starts at a header, which breaks its sentence.
+            sentences(
+                sentenceOf: sentenceOf, headers: &headers, hasSemicolon: &layout.hasSemicolon,
+                into: &layout.sentences)
+            if givenSections.isEmpty {
+                sections(from: headers, into: &layout.sections)
+                fill(sectionOf, from: layout.sections)
+            }
+            headings(
+                sentences: layout.sentences, headers: headers, sectionOf: UnsafeBufferPointer(sectionOf),
+                sentenceOf: UnsafeBufferPointer(sentenceOf), sectionsGiven: !givenSections.isEmpty,
+                headingOf: headingOf, into: &layout.headings)
         }
 
         /// Writes each token's section index; where sections overlap, the later one wins.
@@ -154,7 +172,7 @@ extension LayoutBuilder {
                 if header.contentStart < count { sentenceOf[header.contentStart] = -1 }
             }
             var start = index
-            if Layout.isEnumerator(tokens, start), start + 2 < count, tokens[start].kind == .number {
+            if tokens[start].kind == .number, start + 2 < count, Layout.isEnumerator(tokens, start) {
                 start += 2
             }
             guard mayStartHeader(start), let (headerKind, headerEnd) = headerTable.match(tokenArray, at: start, limit: count)
@@ -204,8 +222,7 @@ extension LayoutBuilder {
         }
 
         /// Sections from the headers found in the text: each runs from its header to the next.
-        private func sections(from headers: [HeaderStart]) -> [SectionSpan] {
-            var sections: [SectionSpan] = []
+        private func sections(from headers: [HeaderStart], into sections: inout [SectionSpan]) {
             sections.reserveCapacity(headers.count + 1)
             var previous = 0
             var previousKind = SectionKind.preamble
@@ -225,12 +242,10 @@ extension LayoutBuilder {
                 SectionSpan(
                     kind: previousKind, title: string(previousTitle), tokens: previous..<tokens.count,
                     bytes: TextSpan(start: byteStart(previous), end: text.count)))
-            return sections
         }
 
         /// Sections a structured source gave: byte ranges mapped to tokens, a preamble before the first.
-        private func sections(given: [ReportSection]) -> [SectionSpan] {
-            var sections: [SectionSpan] = []
+        private func sections(given: [ReportSection], into sections: inout [SectionSpan]) {
             sections.reserveCapacity(given.count + 1)
             for section in given {
                 let first = firstToken(atOrAfter: section.range.start)
@@ -247,7 +262,6 @@ extension LayoutBuilder {
                         kind: .preamble, title: "", tokens: 0..<end, bytes: TextSpan(start: 0, end: byteStart(end))),
                     at: 0)
             }
-            return sections
         }
 
         // MARK: Sentences
@@ -260,10 +274,10 @@ extension LayoutBuilder {
         /// index overwrites it. Ordinary tokens (no line break before, not punctuation, no mark) are passed over by
         /// `nextDecision`; the header, line-start and full-stop rules run only where they can apply.
         private func sentences(
-            sentenceOf: UnsafeMutableBufferPointer<Int32>, headers: inout [HeaderStart], hasSemicolon: inout Bool
-        ) -> [Range<Int>] {
+            sentenceOf: UnsafeMutableBufferPointer<Int32>, headers: inout [HeaderStart], hasSemicolon: inout Bool,
+            into sentences: inout [Range<Int>]
+        ) {
             let count = tokens.count
-            var sentences: [Range<Int>] = []
             sentences.reserveCapacity(count / 10 + 8)
             // Kept in a register: `sentences.count` is reloaded after every store through `sentenceOf`.
             var sentenceCount: Int32 = 0
@@ -294,7 +308,6 @@ extension LayoutBuilder {
                 index = Self.nextDecision(from: index + 1, sentence: sentenceCount, tokens, sentenceOf)
             }
             if count > sentenceStart { sentences.append(sentenceStart..<count) }
-            return sentences
         }
 
         /// The first token at or after `index` where the sentence pass has something to decide (a line break before
@@ -390,9 +403,9 @@ extension LayoutBuilder {
         /// sentence. Scope: until the next heading, section header or blank line (rules.md §4).
         private func headings(
             sentences: [Range<Int>], headers: [HeaderStart], sectionOf: UnsafeBufferPointer<Int32>,
-            sentenceOf: UnsafeBufferPointer<Int32>, sectionsGiven: Bool, headingOf: UnsafeMutableBufferPointer<Int32>
-        ) -> [Layout.LevelHeading] {
-            var headings: [Layout.LevelHeading] = []
+            sentenceOf: UnsafeBufferPointer<Int32>, sectionsGiven: Bool, headingOf: UnsafeMutableBufferPointer<Int32>,
+            into headings: inout [Layout.LevelHeading]
+        ) {
             var pending: HeadingStart?
             func close(_ heading: HeadingStart, limit: Int) {
                 var end = heading.start + 1
@@ -449,7 +462,6 @@ extension LayoutBuilder {
                 nextSentence = max(nextSentence, sentenceIndex)
             }
             if let pending { close(pending, limit: tokens.count) }
-            return headings
         }
 
         /// The level heading that opens `sentence` (the sentence at `sentenceIndex`), if any.

@@ -37,41 +37,56 @@ struct LevelParser {
     }
 
     /// The index of the first token at or after `index` that can begin a level in some notation, or the token
-    /// count: a word of a letter then a digit in two or three bytes (what `vertebra` parses), an ordinal
-    /// ("fourth"), a region letter standing alone ("L 2-3"), or a number one or two tokens after the last level
-    /// (a list's "2", the only place a bare number is a level).
+    /// count: a word of a region letter then a digit in two or three bytes (what `vertebra` parses), a region letter
+    /// standing alone ("L 2-3"), an ordinal before a region word ("fourth lumbar"), or a number one or two tokens
+    /// after the last level (a list's "2", the only place a bare number is a level).
     ///
-    /// Nine tokens in ten are none of these; a tight loop over borrowed buffers passes over them without copying
-    /// each token out or checking array bounds. Only tokens that cannot start a level are passed over: the tests
-    /// in `parse` decide the rest, as before.
+    /// Nine tokens in ten are none of these, and most are told by their first byte alone (`startClasses`): every
+    /// such notation starts with a region letter (c, t, d, l, s) or a digit, but for the ordinal, which is found
+    /// from the region word after it ("cervical", "thoracic", "dorsal", "lumbar", "sacral": a region letter and six
+    /// or eight bytes). So no word outside those letters is looked at further, and only a region-shaped word looks
+    /// up the word before it in the ordinals. Tokens passed over cannot start a level; a few returned cannot either
+    /// (the tests in `parse` decide, as before).
     /// - Complexity: O(tokens skipped).
     @inline(__always)
     private static func nextCandidate(
-        from index: Int, lastEnd: Int, _ tokens: UnsafeBufferPointer<Token>, _ folded: UnsafeBufferPointer<UInt8>,
-        _ ordinals: UnsafeBufferPointer<Int8>
+        from start: Int, lastEnd: Int, _ tokens: UnsafeBufferPointer<Token>, _ folded: UnsafeBufferPointer<UInt8>,
+        _ ordinals: UnsafeBufferPointer<Int8>, _ startClasses: UnsafeBufferPointer<UInt8>
     ) -> Int {
-        var index = index
+        var index = start
         while index < tokens.count {
             let token = tokens[index]
-            switch token.kind {
-            case .number:
-                if index &- lastEnd <= 2 { return index }
-            case .punctuation: break
-            case .word:
-                let length = token.end &- token.start
-                if length > 3 {
-                    if token.word >= 0 && ordinals[Int(token.word)] > 0 { return index }
-                } else if length == 1 {
-                    if region(of: token.byte) != nil || (token.word >= 0 && ordinals[Int(token.word)] > 0) {
-                        return index
+            let startClass = startClasses[Int(token.byte)]
+            if _slowPath(startClass != 0) {
+                if startClass == Self.digitStart {
+                    if token.kind == .number && index &- lastEnd <= 2 { return index }
+                } else if token.kind == .word {
+                    let length = token.end &- token.start
+                    if length == 1 { return index }  // a region letter
+                    if length <= 3 {
+                        if Tokenizer.isDigit(folded[Int(token.start) &+ 1]) { return index }
+                    } else if length == 6 || length == 8, index > start {
+                        // A region word: the word before it may be an ordinal ("fourth lumbar vertebra").
+                        let previous = tokens[index &- 1]
+                        if previous.kind == .word && previous.word >= 0 && ordinals[Int(previous.word)] > 0 {
+                            return index &- 1
+                        }
                     }
-                } else if Tokenizer.isDigit(folded[Int(token.start) &+ 1]) {
-                    return index
                 }
             }
             index &+= 1
         }
         return index
+    }
+
+    /// `startClasses` values: a region letter starts a word that may begin a level, a digit a number that may.
+    private static let regionStart: UInt8 = 1
+    private static let digitStart: UInt8 = 2
+    /// Per first byte of a token (folded), whether a level may begin there (`nextCandidate`).
+    private static let startClasses: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        if Tokenizer.isDigit(byte) { return digitStart }
+        return region(of: byte) != nil ? regionStart : 0
     }
 
     static func number(_ folded: UnsafeBufferPointer<UInt8>, _ token: Token) -> Int? {
@@ -112,11 +127,14 @@ struct LevelParser {
             folded.withUnsafeBufferPointer { folded in
                 original.withUnsafeBufferPointer { original in
                     tables.ordinals.withUnsafeBufferPointer { ordinals in
-                        context.withUnsafeBufferPointer { context in
-                            Pass(
-                                tokens: tokens, folded: folded, original: original, ordinals: ordinals,
-                                sequenceWords: SequenceWords(context: context), words: tables.words
-                            ).parse(into: &mentions)
+                        Self.startClasses.withUnsafeBufferPointer { startClasses in
+                            context.withUnsafeBufferPointer { context in
+                                Pass(
+                                    tokens: tokens, folded: folded, original: original, ordinals: ordinals,
+                                    startClasses: startClasses, sequenceWords: SequenceWords(context: context),
+                                    words: tables.words
+                                ).parse(into: &mentions)
+                            }
                         }
                     }
                 }
@@ -151,6 +169,7 @@ extension LevelParser {
         let folded: UnsafeBufferPointer<UInt8>
         let original: UnsafeBufferPointer<UInt8>
         let ordinals: UnsafeBufferPointer<Int8>
+        let startClasses: UnsafeBufferPointer<UInt8>
         let sequenceWords: SequenceWords
         /// Copied once per parse: `tables.words` copied the whole struct at every use.
         let words: LexiconTables.CommonWords
@@ -167,7 +186,8 @@ extension LevelParser {
             var lastRegion: SpinalRegion?
             var lastSequence = -10
             while index < tokens.count {
-                index = LevelParser.nextCandidate(from: index, lastEnd: lastEnd, tokens, folded, ordinals)
+                index = LevelParser.nextCandidate(
+                    from: index, lastEnd: lastEnd, tokens, folded, ordinals, startClasses)
                 if index == tokens.count { break }
                 let token = tokens[index]
                 var level = LevelParser.vertebra(folded, token)
@@ -225,8 +245,9 @@ extension LevelParser {
                     continue
                 }
                 // "on T1 and T2": the second of a pair whose first was a sequence is a sequence too.
-                if isSequence(index, upper)
-                    || (index - lastSequence == 2 && upper.region == .thoracic && upper.number <= 2)
+                // Only "T1"/"T2" can name a sequence: asked here, without a call for every other level.
+                if upper.region == .thoracic && upper.number <= 2
+                    && (isSequence(index, upper) || index - lastSequence == 2)
                 {
                     lastSequence = index
                     index += 1

@@ -64,9 +64,10 @@ final class ReportAnalysis {
     /// The stages before endplates, run in order into plain variables; each stage may stop the run
     /// (`lastStage`), leaving the later fields empty.
     ///
-    /// The arrays a stage fills through an `into:` parameter (tokens, levels, matches) may come from a worker's
-    /// ``TextEngine/Workspace``, emptied keeping their capacity: a report then allocates them only when it is
-    /// longer than every report before it on that worker.
+    /// Every array a stage fills (the folded bytes, tokens, layout, levels, matches, clause numbers) may come from
+    /// a worker's ``TextEngine/Workspace``, holding the previous report's items: it is emptied keeping its
+    /// capacity and refilled in place, and a report then allocates it only when it is longer than every report
+    /// before it on that worker.
     struct Stages {
         var folded: [UInt8] = []
         var tokens: [Token] = []
@@ -78,6 +79,10 @@ final class ReportAnalysis {
         var sites: [Match<Concept>] = []
         var clauseOfToken = Layout.TokenColumn()
         var mostlyUpperCase = false
+        /// The layout's scratch list of section headers (`LayoutBuilder`), kept only for its capacity.
+        var headers: [LayoutBuilder.HeaderStart] = []
+        /// The clause numbers of a report whose clauses are not its sentences (`clauses`), else unused.
+        var clauseMap: [Int32] = []
 
         /// Runs the stages through `lastStage`; the arrays lent by a workspace hold a previous report's items,
         /// emptied here keeping their capacity.
@@ -85,18 +90,19 @@ final class ReportAnalysis {
             text: [UInt8], givenSections: [ReportSection], everySentence: Bool, tables: LexiconTables,
             through lastStage: TextStage
         ) {
-            tokens.removeAll(keepingCapacity: true)
+            // The previous report's clause column refers to the layout's maps or to `clauseMap`: dropped first, so
+            // that both are referenced once and refilled in place.
+            clauseOfToken = Layout.TokenColumn()
             levels.removeAll(keepingCapacity: true)
             cues.removeAll(keepingCapacity: true)
             findings.removeAll(keepingCapacity: true)
             context.removeAll(keepingCapacity: true)
             sites.removeAll(keepingCapacity: true)
-            let folding = FoldedText(text)
-            self.folded = folding.bytes
+            let folding = FoldedText(text, refilling: &folded)
             mostlyUpperCase = folding.isMostlyUpperCase
-            if lastStage == .folding { return }
+            if lastStage == .folding { return leaveEmpty(after: lastStage) }
             Tokenizer.tokenize(folded, vocabulary: tables.vocabulary, into: &tokens)
-            if lastStage == .tokenizing { return }
+            if lastStage == .tokenizing { return leaveEmpty(after: lastStage) }
             // Room for the usual number of matches up front: growing these arrays from empty, doubling, was a fifth
             // of all allocations per report.
             let expectedMatches = tokens.count / 8 + 8
@@ -104,18 +110,26 @@ final class ReportAnalysis {
             findings.reserveCapacity(expectedMatches)
             cues.reserveCapacity(expectedMatches)
             tables.context.matchAll(tokens, in: 0..<tokens.count, into: &context)
-            if lastStage == .reportMatching { return }
+            if lastStage == .reportMatching { return leaveEmpty(after: lastStage) }
             LevelParser(tables: tables).parse(folded, original: text, tokens, context: context, into: &levels)
-            if lastStage == .levels { return }
-            layout = LayoutBuilder(
+            if lastStage == .levels { return leaveEmpty(after: lastStage) }
+            LayoutBuilder(
                 tokens: tokens, text: text, levels: levels, tables: tables, mostlyUpperCase: mostlyUpperCase
-            ).build(givenSections: givenSections)
+            ).build(givenSections: givenSections, into: &layout, headers: &headers)
             if lastStage == .layout { return }
             ReportAnalysis.matchSentences(
                 tokens: tokens, folded: folded, sentences: layout.sentences, everySentence: everySentence,
                 tables: tables, findings: &findings, cues: &cues, sites: &sites)
             if lastStage == .sentenceMatching { return }
-            clauseOfToken = ReportAnalysis.clauses(of: layout, tokens: tokens, cues: cues)
+            clauseOfToken = ReportAnalysis.clauses(of: layout, tokens: tokens, cues: cues, into: &clauseMap)
+        }
+
+        /// Empties the fields of the stages after `lastStage` that `run` does not empty up front (the tokens, the
+        /// layout): from a workspace, they hold the previous report's. Only a run stopped early (the per-stage
+        /// hook) gets here.
+        private mutating func leaveEmpty(after lastStage: TextStage) {
+            if lastStage < .tokenizing { tokens.removeAll(keepingCapacity: true) }
+            if lastStage < .layout { layout = Layout() }
         }
     }
 
@@ -177,7 +191,7 @@ final class ReportAnalysis {
     /// context-phrase pass.
     /// - Complexity: O(cues) without breaks, else O(tokens) (a look, a copy and an addition per token).
     private static func clauses(
-        of layout: Layout, tokens: [Token], cues: [Match<LexiconTables.CueEntry>]
+        of layout: Layout, tokens: [Token], cues: [Match<LexiconTables.CueEntry>], into clauseMap: inout [Int32]
     ) -> Layout.TokenColumn {
         let count = layout.tokenCount
         let sentences = layout.sentenceOfToken
@@ -187,46 +201,57 @@ final class ReportAnalysis {
         else {
             return sentences
         }
-        var semicolons: [Int] = []
-        if layout.hasSemicolon {
-            for (index, token) in tokens.enumerated() where token.byte == 0x3B && token.kind == .punctuation {
-                semicolons.append(index)
+        let hasSemicolon = layout.hasSemicolon
+        clauseMap.removeAll(keepingCapacity: true)
+        clauseMap.append(addingCapacity: count) { span in
+            span.withUnsafeMutableBufferPointer { clauseOf, initializedCount in
+                layout.tokenMaps.withUnsafeBufferPointer { maps in
+                    _ = clauseOf.initialize(from: UnsafeBufferPointer(rebasing: maps[count..<(2 * count)]))
+                }
+                initializedCount = count
+                tokens.withUnsafeBufferPointer { tokens in
+                    /// The first position from `index` on that follows a ";" token, or `Int.max`.
+                    func afterSemicolon(from index: Int) -> Int {
+                        guard hasSemicolon else { return Int.max }
+                        var index = index
+                        while index < count {
+                            if tokens[index].byte == 0x3B && tokens[index].kind == .punctuation { return index + 1 }
+                            index += 1
+                        }
+                        return Int.max
+                    }
+                    // The breaks in token order, each adding one to every clause number from its position on: after
+                    // a ";", at a terminator. A position may take two (a ";" then a terminator).
+                    var nextAfterSemicolon = afterSemicolon(from: 0)
+                    var cueIndex = 0
+                    var added: Int32 = 0
+                    var position = 0
+                    while true {
+                        while cueIndex < cues.count,
+                            cues[cueIndex].payload.kind != .terminator || !breaks(at: cues[cueIndex].start)
+                        {
+                            cueIndex += 1
+                        }
+                        let atTerminator = cueIndex < cues.count ? cues[cueIndex].start : Int.max
+                        let next = min(nextAfterSemicolon, atTerminator, count)
+                        if added > 0 {
+                            for index in position..<next { clauseOf[index] &+= added }
+                        }
+                        if next == count { break }
+                        position = next
+                        if next == nextAfterSemicolon {
+                            added += 1
+                            nextAfterSemicolon = afterSemicolon(from: next)
+                        }
+                        if next == atTerminator {
+                            added += 1
+                            cueIndex += 1
+                        }
+                    }
+                }
             }
         }
-        let map = [Int32](unsafeUninitializedCapacity: count) { clauseOf, initializedCount in
-            layout.tokenMaps.withUnsafeBufferPointer { maps in
-                _ = clauseOf.initialize(from: UnsafeBufferPointer(rebasing: maps[count..<(2 * count)]))
-            }
-            initializedCount = count
-            // The breaks in token order, each adding one to every clause number from its position on: after a ";",
-            // at a terminator. A position may take two (a ";" then a terminator).
-            var semicolonIndex = 0
-            var cueIndex = 0
-            var added: Int32 = 0
-            var position = 0
-            while true {
-                while cueIndex < cues.count, cues[cueIndex].payload.kind != .terminator || !breaks(at: cues[cueIndex].start) {
-                    cueIndex += 1
-                }
-                let afterSemicolon = semicolonIndex < semicolons.count ? semicolons[semicolonIndex] + 1 : Int.max
-                let atTerminator = cueIndex < cues.count ? cues[cueIndex].start : Int.max
-                let next = min(afterSemicolon, atTerminator, count)
-                if added > 0 {
-                    for index in position..<next { clauseOf[index] &+= added }
-                }
-                if next == count { break }
-                position = next
-                if next == afterSemicolon {
-                    added += 1
-                    semicolonIndex += 1
-                }
-                if next == atTerminator {
-                    added += 1
-                    cueIndex += 1
-                }
-            }
-        }
-        return Layout.TokenColumn(maps: map, base: 0, count: count)
+        return Layout.TokenColumn(maps: clauseMap, base: 0, count: count)
     }
 
     /// A word that could start a node mention the findings table does not see: the "schmorl" family (any

@@ -7,16 +7,24 @@
 /// "edema like"), while any other hyphen is a punctuation token (levels need it: "l4-5"); white space and
 /// control bytes separate; every other ASCII byte is one punctuation token.
 struct Tokenizer {
-    /// - Complexity: O(n) over the bytes; one allocation for the whole token array.
+    /// Refills `tokens` (emptied first, keeping its capacity: a worker's array from its previous report) with the
+    /// tokens of `folded`.
+    /// - Complexity: O(n) over the bytes; no allocation when `tokens` has room for one token per byte already,
+    ///   else one for the whole token array.
     static func tokenize(_ folded: [UInt8], vocabulary: Vocabulary, into tokens: inout [Token]) {
-        // A report never has more tokens than bytes: the array is sized once and filled through a pointer, with no
-        // per-token append (its uniqueness and capacity checks were a tenth of the tokeniser's cost).
-        tokens = folded.withUnsafeBufferPointer { folded in
-            Self.byteClasses.withUnsafeBufferPointer { classes in
-                vocabulary.withProbe { probe in
-                    [Token](unsafeUninitializedCapacity: folded.count) { buffer, initializedCount in
-                        initializedCount = tokenize(
-                            folded, classes: classes, vocabulary: vocabulary, probe: probe, into: buffer.baseAddress!)
+        tokens.removeAll(keepingCapacity: true)
+        if folded.isEmpty { return }
+        // A report never has more tokens than bytes: room for that many is made once and filled through a pointer,
+        // with no per-token append (its uniqueness and capacity checks were a tenth of the tokeniser's cost).
+        tokens.append(addingCapacity: folded.count) { span in
+            span.withUnsafeMutableBufferPointer { buffer, initializedCount in
+                folded.withUnsafeBufferPointer { folded in
+                    Self.byteClasses.withUnsafeBufferPointer { classes in
+                        vocabulary.withProbe { probe in
+                            initializedCount = tokenize(
+                                folded, classes: classes, vocabulary: vocabulary, probe: probe,
+                                into: buffer.baseAddress!)
+                        }
                     }
                 }
             }
