@@ -186,10 +186,15 @@ public struct BulkRunner: Sendable {
             progress: (BulkProgressSnapshot) -> Void
         ) throws(SchmorlError) {
             var hint = 1024
+            // One output buffer, emptied and refilled batch after batch, as the parallel run recycles its buffers.
+            var spare: [UInt8] = []
             while var batch = readBatch() {
+                swap(&batch.output, &spare)
                 batch.process(with: processor, bytesPerRecordHint: hint)
                 hint = max(64, batch.output.count / max(1, batch.recordCount))
                 try write(batch, emit: emit, progress: progress)
+                swap(&batch.output, &spare)
+                spare.removeAll(keepingCapacity: spare.capacity <= 4 * runner.maximumBatchBytes)
             }
         }
 
@@ -199,6 +204,7 @@ public struct BulkRunner: Sendable {
             progress: (BulkProgressSnapshot) -> Void
         ) throws(SchmorlError) {
             let queue = BulkWorkQueue(windowBatches: runner.windowBatches)
+            let spareOutputLimit = 4 * runner.maximumBatchBytes
             let workers = DispatchGroup()
             for index in 0..<runner.jobs {
                 workers.enter()
@@ -224,14 +230,16 @@ public struct BulkRunner: Sendable {
                     while nextSequence - nextToWrite < runner.windowBatches, let batch = readBatch() {
                         queue.submit(batch)
                         // Write what is ready without waiting, so output flows while input is read.
-                        while let done = queue.takeCompleted(sequence: nextToWrite, waiting: false) {
+                        while var done = queue.takeCompleted(sequence: nextToWrite, waiting: false) {
                             try write(done, emit: emit, progress: progress)
+                            queue.recycle(&done.output, limit: spareOutputLimit)
                             nextToWrite += 1
                         }
                     }
                     guard nextToWrite < nextSequence else { break }
-                    if let done = queue.takeCompleted(sequence: nextToWrite, waiting: true) {
+                    if var done = queue.takeCompleted(sequence: nextToWrite, waiting: true) {
                         try write(done, emit: emit, progress: progress)
+                        queue.recycle(&done.output, limit: spareOutputLimit)
                         nextToWrite += 1
                     }
                 }
