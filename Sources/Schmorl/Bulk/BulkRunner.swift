@@ -55,8 +55,8 @@ public struct BulkRunner: Sendable {
     ///   - jobs: worker threads; 1 runs everything on the calling thread.
     ///   - batchSize: records per batch: large enough that hand-offs cost nothing, small enough that the
     ///     window stays small.
-    ///   - windowBatches: defaults to 4 × `jobs`, so every worker has work queued while the writer waits for
-    ///     the oldest batch.
+    ///   - windowBatches: defaults to 8 × `jobs`, so every worker has work queued while the writer sleeps until a
+    ///     quarter of the window is done (it wakes once per several batches, not at each one).
     ///   - maximumBatchBytes: defaults to 1 MiB.
     public init(jobs: Int = BulkRunner.defaultJobs, batchSize: Int = 64, windowBatches: Int? = nil,
         maximumBatchBytes: Int = 1 << 20)
@@ -64,7 +64,7 @@ public struct BulkRunner: Sendable {
         precondition(jobs > 0 && batchSize > 0 && maximumBatchBytes > 0, "jobs and batch sizes must be positive")
         self.jobs = jobs
         self.batchSize = batchSize
-        self.windowBatches = max(1, windowBatches ?? 4 * jobs)
+        self.windowBatches = max(1, windowBatches ?? 8 * jobs)
         self.maximumBatchBytes = maximumBatchBytes
     }
 
@@ -205,6 +205,7 @@ public struct BulkRunner: Sendable {
         ) throws(SchmorlError) {
             let queue = BulkWorkQueue(windowBatches: runner.windowBatches)
             let spareOutputLimit = 4 * runner.maximumBatchBytes
+            let gatherBatches = max(1, runner.windowBatches / 4)
             let workers = DispatchGroup()
             for index in 0..<runner.jobs {
                 workers.enter()
@@ -237,7 +238,15 @@ public struct BulkRunner: Sendable {
                         }
                     }
                     guard nextToWrite < nextSequence else { break }
-                    if var done = queue.takeCompleted(sequence: nextToWrite, waiting: true) {
+                    // The window is full (or the input read): sleep until a quarter of the window is done, not just
+                    // the oldest batch, so this thread wakes once per several batches instead of taking a core from
+                    // a worker at each one; the rest of the window keeps the workers busy meanwhile.
+                    let target = min(nextToWrite + gatherBatches, nextSequence) - 1
+                    queue.waitUntilCompleted(target)
+                    // Every batch up to `target` (done in order, nearly always), then whatever else is ready.
+                    while nextToWrite < nextSequence,
+                        var done = queue.takeCompleted(sequence: nextToWrite, waiting: nextToWrite <= target)
+                    {
                         try write(done, emit: emit, progress: progress)
                         queue.recycle(&done.output, limit: spareOutputLimit)
                         nextToWrite += 1
