@@ -67,6 +67,10 @@ final class LexiconTables: Sendable {
         // directions reaches both ways.
         var cueEntries: [(String, CueEntry)] = []
         var cueIndex: [String: Int] = [:]
+        // Sized once: growing a dictionary rehashes every key so far (regrowing the start-up dictionaries was 1.9M
+        // instructions of serial start-up, with the vocabulary's).
+        cueIndex.reserveCapacity(Lexicon.cues.count)
+        cueEntries.reserveCapacity(Lexicon.cues.count)
         for cue in Lexicon.cues {
             if let existing = cueIndex[cue.phrase] {
                 if cueEntries[existing].1.kind == cue.kind, cueEntries[existing].1.direction != cue.direction {
@@ -80,6 +84,8 @@ final class LexiconTables: Sendable {
         cues = PhraseTable(cueEntries, vocabulary: vocabulary)
         var findingEntries: [(String, [Concept])] = []
         var findingIndex: [String: Int] = [:]
+        findingIndex.reserveCapacity(Lexicon.findings.count)
+        findingEntries.reserveCapacity(Lexicon.findings.count)
         for term in Lexicon.findings {
             if let existing = findingIndex[term.phrase] {
                 if !findingEntries[existing].1.contains(term.concept) { findingEntries[existing].1.append(term.concept) }

@@ -143,6 +143,8 @@ final class Vocabulary: Sendable {
 
     init(words: [String], variants: [String: String]) {
         var canonical: [String: Int32] = [:]
+        // Sized once for about one distinct word in four listed (the lexicon's ratio): regrowing rehashes every key.
+        canonical.reserveCapacity(words.count / 4 + variants.count)
         var entries: [(String, Int32)] = []
         // A variant is never canonical, even when a phrase spells it out: it always shares its target's id.
         for word in words where canonical[word] == nil && variants[word] == nil {
