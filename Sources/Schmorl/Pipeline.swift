@@ -23,8 +23,9 @@ public struct Pipeline: Sendable {
     }
 
     /// Extracts and classifies every node of one report.
-    public func extract(_ document: ReportDocument) -> Extraction {
-        classify(engine.extract(document), id: document.id, sourceFormat: document.sourceFormat)
+    /// - Parameter workspace: the calling worker's reusable engine arrays (one per thread, never shared).
+    public func extract(_ document: ReportDocument, workspace: TextEngine.Workspace? = nil) -> Extraction {
+        classify(engine.extract(document, workspace: workspace), id: document.id, sourceFormat: document.sourceFormat)
     }
 
     /// Extracts and classifies every node of one free-text report held as bytes, as a bulk record carries it;
@@ -66,8 +67,11 @@ public struct Pipeline: Sendable {
     }
 
     /// Extracts every report held in `bytes`: plain text, or an XML / FHIR JSON wrapper.
-    public func extract(bytes: [UInt8], id: String, format: SourceFormat? = nil) throws(SchmorlError) -> [Extraction] {
-        try documents(bytes: bytes, id: id, format: format).map(extract)
+    /// - Parameter workspace: the calling worker's reusable engine arrays (one per thread, never shared).
+    public func extract(
+        bytes: [UInt8], id: String, format: SourceFormat? = nil, workspace: TextEngine.Workspace? = nil
+    ) throws(SchmorlError) -> [Extraction] {
+        try documents(bytes: bytes, id: id, format: format).map { extract($0, workspace: workspace) }
     }
 
     /// The report documents held in `bytes`.

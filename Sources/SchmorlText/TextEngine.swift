@@ -18,9 +18,12 @@ public struct TextEngine: Sendable {
     public init() {}
 
     /// Extracts every node and differential of `document`.
+    /// - Parameter workspace: the calling worker's reusable arrays, as for ``extract(utf8:sections:sourceMap:workspace:)``.
     /// - Complexity: O(n) in the report's bytes, plus O(mentions × features) for attribution.
-    public func extract(_ document: ReportDocument) -> TextExtraction {
-        extract(utf8: Array(document.text.utf8), sections: document.sections, sourceMap: document.sourceMap)
+    public func extract(_ document: ReportDocument, workspace: Workspace? = nil) -> TextExtraction {
+        extract(
+            utf8: Array(document.text.utf8), sections: document.sections, sourceMap: document.sourceMap,
+            workspace: workspace)
     }
 
     /// Extracts every node and differential of a report given as its UTF-8 bytes, which must be valid UTF-8.

@@ -42,7 +42,7 @@ let benchmarks: @Sendable () -> Void = {
 
     // MARK: JSON encoding of an extraction already made (in setup, not measured).
     var fullWriter = JSONWriter()
-    preparedReportBenchmark("Stage: JSON encoding, full output", corpus, prepare: pipeline.extract) { extraction in
+    preparedReportBenchmark("Stage: JSON encoding, full output", corpus, prepare: { pipeline.extract($0) }) { extraction in
         fullWriter.reset()
         fullWriter.write(extraction: extraction)
         fullWriter.newlineAfterRecord()

@@ -24,12 +24,14 @@ public enum BulkExtractProcessor {
                         append(extraction, summary: summary, to: &output)
                         return RecordOutcome(nodeCount: extraction.nodes.count)
                     case .structured(let markup):
-                        extractions = try pipeline.extract(bytes: Array(markup.utf8), id: record.id, format: format)
+                        extractions = try pipeline.extract(
+                            bytes: Array(markup.utf8), id: record.id, format: format, workspace: workspace)
                     case .file(let path):
                         let bytes = try FileReader.read(
                             path: path, limit: pipeline.options.maximumReportBytes, record: record.id)
                         inputBytes = bytes.count
-                        extractions = try pipeline.extract(bytes: bytes, id: record.id, format: format)
+                        extractions = try pipeline.extract(
+                            bytes: bytes, id: record.id, format: format, workspace: workspace)
                     case .failure(let error):
                         throw error  // not reached: the runner writes these itself
                     }
