@@ -69,8 +69,12 @@ struct PhraseTable<Payload: Sendable>: Sendable {
             payloads.append(phrases[index].1)
         }
         keys.sort()
-        func second(of entry: Int) -> Int32 {
-            entryLength[entry] > 1 ? codes[Int(entryStart[entry]) + 1] : Self.noSecond
+        // Per position in `keys`: its entry's second code, read once (runs are walked once per candidate list).
+        var seconds: [Int32] = []
+        seconds.reserveCapacity(keys.count)
+        for key in keys {
+            let entry = Int(key & 0xFF_FFFF)
+            seconds.append(entryLength[entry] > 1 ? codes[Int(entryStart[entry]) + 1] : Self.noSecond)
         }
         var runs = [Run](repeating: Run(start: 0, count: 0, shape: .empty), count: wordCount + 256)
         var order: [Int32] = []
@@ -81,13 +85,9 @@ struct PhraseTable<Payload: Sendable>: Sendable {
         // Appends the entries of `keys[run]` whose second code `keep` accepts, in run order; returns where they are.
         func list(_ run: Range<Int>, _ keep: (Int32) -> Bool) -> (start: Int32, count: Int32) {
             let start = Int32(order.count)
-            for position in run {
-                let entry = Int(keys[position] & 0xFF_FFFF)
-                let code = second(of: entry)
-                if keep(code) {
-                    order.append(Int32(entry))
-                    secondCodes.append(code)
-                }
+            for position in run where keep(seconds[position]) {
+                order.append(Int32(truncatingIfNeeded: keys[position] & 0xFF_FFFF))
+                secondCodes.append(seconds[position])
             }
             return (start, Int32(order.count) - start)
         }
@@ -98,7 +98,7 @@ struct PhraseTable<Payload: Sendable>: Sendable {
             while runEnd < keys.count && Int(keys[runEnd] >> 40) == slot { runEnd += 1 }
             let run = runStart..<runEnd
             runStart = runEnd
-            let firstSecond = second(of: Int(keys[run.lowerBound] & 0xFF_FFFF))
+            let firstSecond = seconds[run.lowerBound]
             if firstSecond == Self.noSecond || run.count <= Self.pairedRunLength {
                 let all = list(run) { _ in true }
                 runs[slot] = Run(
@@ -112,14 +112,9 @@ struct PhraseTable<Payload: Sendable>: Sendable {
             runs[slot] = Run(start: fallback.start, count: UInt16(fallback.count), shape: .paired)
             // Each distinct second code once, in the order of its first entry (runs are short: a look back suffices).
             for position in run {
-                let code = second(of: Int(keys[position] & 0xFF_FFFF))
+                let code = seconds[position]
                 if code == Self.noSecond || code == Self.hyphenCode { continue }
-                var seen = false
-                for earlier in run.lowerBound..<position where second(of: Int(keys[earlier] & 0xFF_FFFF)) == code {
-                    seen = true
-                    break
-                }
-                if seen { continue }
+                if seconds[run.lowerBound..<position].contains(code) { continue }
                 let wanting = list(run) { $0 == code || $0 == Self.noSecond || $0 == Self.hyphenCode }
                 pairs.append((Self.pairKey(slot: slot, second: code), wanting.start, wanting.count))
             }
