@@ -157,17 +157,23 @@ final class LexiconTables: Sendable {
             on: v.id("on"),
             space: v.id("space"))
         var nodeNameWords = [NodeNameWord](repeating: .never, count: vocabulary.count)
-        // The shape first: few spellings have it, and only those need their id looked up.
-        for spelling in vocabularyWords + Lexicon.variants.keys + Lexicon.variants.values {
+        // The shape first: few spellings have it, and only those need their id looked up. Most spellings fail on
+        // their first byte, read before any loop (and with no joined copy of the three lists of spellings).
+        func markIfMayNameNode(_ spelling: String) {
+            guard spelling.utf8.first == 0x73 else { return }
             var sawM = false
-            for (offset, byte) in spelling.utf8.enumerated() {
-                if offset == 0 && byte != 0x73 { break }
+            for byte in spelling.utf8 {
                 if sawM && byte == 0x6F {
                     if let id = vocabulary.idIfKnown(spelling) { nodeNameWords[Int(id)] = .bySpelling }
-                    break
+                    return
                 }
                 sawM = byte == 0x6D
             }
+        }
+        for spelling in vocabularyWords { markIfMayNameNode(spelling) }
+        for (variant, written) in Lexicon.variants {
+            markIfMayNameNode(variant)
+            markIfMayNameNode(written)
         }
         for id in [words.schmorls, words.sn, words.sns] { nodeNameWords[Int(id)] = .always }
         self.nodeNameWords = nodeNameWords

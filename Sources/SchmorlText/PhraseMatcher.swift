@@ -11,65 +11,111 @@ struct PhraseTable<Payload: Sendable>: Sendable {
     private let storage: Storage
     private let payloads: [Payload]
 
+    /// Compiles `phrases` in one pass over their bytes: start-up is serial, before any worker can start, and
+    /// building the tables phrase by phrase (a folded array, a token array, a dictionary of lists per first word,
+    /// a sort and a second-code array per run) was half of the lexicon's build.
+    ///
+    /// The phrases are laid end to end, one per line, then folded and tokenised once: folding is byte for byte
+    /// and no token spans a line break, so each phrase gets exactly the tokens it would get alone (a token belongs
+    /// to the phrase whose line it starts on). Then one sort of packed keys (first slot, longest first, first
+    /// listed first) puts every run in its order.
     init(_ phrases: [(String, Payload)], vocabulary: Vocabulary) {
         let wordCount = vocabulary.count
+        var text: [UInt8] = []
+        var byteCount = 0
+        for index in phrases.indices { byteCount += phrases[index].0.utf8.count + 1 }
+        text.reserveCapacity(byteCount)
+        // Per phrase, where its line ends in `text`.
+        var lineEnd: [Int32] = []
+        lineEnd.reserveCapacity(phrases.count)
+        for index in phrases.indices {
+            text.append(contentsOf: phrases[index].0.utf8)
+            lineEnd.append(Int32(text.count))
+            text.append(0x0A)
+        }
+        var tokens: [Token] = []
+        Tokenizer.tokenize(FoldedText(text).bytes, vocabulary: vocabulary, into: &tokens)
         var codes: [Int32] = []
+        codes.reserveCapacity(tokens.count)
         var entryStart: [Int32] = []
         var entryLength: [Int32] = []
         var payloads: [Payload] = []
-        var tokens: [Token] = []
-        var byFirst: [Int: [Int]] = [:]
-        func slot(of code: Int32) -> Int { code >= 0 ? Int(code) : wordCount + Int(-code - 1) }
-        for (phrase, payload) in phrases {
-            let bytes = FoldedText(Array(phrase.utf8)).bytes
-            Tokenizer.tokenize(bytes, vocabulary: vocabulary, into: &tokens)
-            guard !tokens.isEmpty else { continue }
-            let entry = payloads.count
-            entryStart.append(Int32(codes.count))
-            for token in tokens {
-                if token.kind != .punctuation { precondition(token.word >= 0, "phrase word not in vocabulary: \(phrase)") }
+        // Per entry: its first slot (bits 40 and up), 0xFFFF minus its length (bits 24-39) and its index (bits
+        // 0-23), so ascending order is by first slot, then longest first, then first listed first.
+        var keys: [UInt64] = []
+        entryStart.reserveCapacity(phrases.count)
+        entryLength.reserveCapacity(phrases.count)
+        payloads.reserveCapacity(phrases.count)
+        keys.reserveCapacity(phrases.count)
+        precondition(phrases.count < 1 << 24 && wordCount + 256 < 1 << 24, "phrase table too large")
+        var next = 0
+        for index in phrases.indices {
+            let start = codes.count
+            while next < tokens.count && tokens[next].start < lineEnd[index] {
+                let token = tokens[next]
+                if token.kind != .punctuation {
+                    precondition(token.word >= 0, "phrase word not in vocabulary: \(phrases[index].0)")
+                }
                 codes.append(Self.code(of: token))
+                next += 1
             }
-            entryLength.append(Int32(tokens.count))
-            payloads.append(payload)
-            byFirst[slot(of: Self.code(of: tokens[0])), default: []].append(entry)
+            let length = codes.count - start
+            guard length > 0 else { continue }
+            let first = codes[start]
+            let slot = first >= 0 ? Int(first) : wordCount + Int(-first - 1)
+            keys.append(UInt64(slot) << 40 | UInt64(0xFFFF - length) << 24 | UInt64(payloads.count))
+            entryStart.append(Int32(start))
+            entryLength.append(Int32(length))
+            payloads.append(phrases[index].1)
         }
-        func second(of entry: Int) -> Int32 {
-            entryLength[entry] > 1 ? codes[Int(entryStart[entry]) + 1] : Self.noSecond
+        keys.sort()
+        // Per position in `keys`: its entry's second code, read once (runs are walked once per candidate list).
+        var seconds: [Int32] = []
+        seconds.reserveCapacity(keys.count)
+        for key in keys {
+            let entry = Int(key & 0xFF_FFFF)
+            seconds.append(entryLength[entry] > 1 ? codes[Int(entryStart[entry]) + 1] : Self.noSecond)
         }
         var runs = [Run](repeating: Run(start: 0, count: 0, shape: .empty), count: wordCount + 256)
         var order: [Int32] = []
         var secondCodes: [Int32] = []
+        order.reserveCapacity(2 * keys.count)
+        secondCodes.reserveCapacity(2 * keys.count)
         var pairs: [(key: UInt64, start: Int32, count: Int32)] = []
-        for (slot, entries) in byFirst.sorted(by: { $0.key < $1.key }) {
-            // Longest first; among equals, the first listed wins.
-            let sorted = entries.sorted { (entryLength[$0], -$0) > (entryLength[$1], -$1) }
-            let seconds = sorted.map(second(of:))
-            // Appends the entries of the run that `keep` accepts, in run order; returns where they are in `order`.
-            func list(_ keep: (Int32) -> Bool) -> (start: Int32, count: Int32) {
-                let start = Int32(order.count)
-                for (position, entry) in sorted.enumerated() where keep(seconds[position]) {
-                    order.append(Int32(entry))
-                    secondCodes.append(seconds[position])
-                }
-                return (start, Int32(order.count) - start)
+        // Appends the entries of `keys[run]` whose second code `keep` accepts, in run order; returns where they are.
+        func list(_ run: Range<Int>, _ keep: (Int32) -> Bool) -> (start: Int32, count: Int32) {
+            let start = Int32(order.count)
+            for position in run where keep(seconds[position]) {
+                order.append(Int32(truncatingIfNeeded: keys[position] & 0xFF_FFFF))
+                secondCodes.append(seconds[position])
             }
-            if seconds[0] == Self.noSecond || sorted.count <= Self.pairedRunLength {
-                let all = list { _ in true }
-                runs[slot] = Run(start: all.start, count: UInt16(all.count), shape: seconds[0] == Self.noSecond ? .singles : .scanned)
+            return (start, Int32(order.count) - start)
+        }
+        var runStart = 0
+        while runStart < keys.count {
+            let slot = Int(keys[runStart] >> 40)
+            var runEnd = runStart + 1
+            while runEnd < keys.count && Int(keys[runEnd] >> 40) == slot { runEnd += 1 }
+            let run = runStart..<runEnd
+            runStart = runEnd
+            let firstSecond = seconds[run.lowerBound]
+            if firstSecond == Self.noSecond || run.count <= Self.pairedRunLength {
+                let all = list(run) { _ in true }
+                runs[slot] = Run(
+                    start: all.start, count: UInt16(all.count), shape: firstSecond == Self.noSecond ? .singles : .scanned)
                 continue
             }
             // One candidate list per second word: the entries that want it, in run order, with those that want no
             // second word or a hyphen (which the candidate loop still tests), so no other entry is walked; the run
             // itself keeps only the latter, for a second word no entry wants.
-            let fallback = list { $0 == Self.noSecond || $0 == Self.hyphenCode }
+            let fallback = list(run) { $0 == Self.noSecond || $0 == Self.hyphenCode }
             runs[slot] = Run(start: fallback.start, count: UInt16(fallback.count), shape: .paired)
-            var distinct: [Int32] = []
-            for code in seconds where code != Self.noSecond && code != Self.hyphenCode && !distinct.contains(code) {
-                distinct.append(code)
-            }
-            for code in distinct {
-                let wanting = list { $0 == code || $0 == Self.noSecond || $0 == Self.hyphenCode }
+            // Each distinct second code once, in the order of its first entry (runs are short: a look back suffices).
+            for position in run {
+                let code = seconds[position]
+                if code == Self.noSecond || code == Self.hyphenCode { continue }
+                if seconds[run.lowerBound..<position].contains(code) { continue }
+                let wanting = list(run) { $0 == code || $0 == Self.noSecond || $0 == Self.hyphenCode }
                 pairs.append((Self.pairKey(slot: slot, second: code), wanting.start, wanting.count))
             }
         }
