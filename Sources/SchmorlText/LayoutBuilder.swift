@@ -434,6 +434,7 @@ extension LayoutBuilder {
             }
         }
 
+        @inline(__always)
         private func fullStopEndsSentence(_ index: Int, sentenceStart: Int) -> Bool {
             let hasNext = index + 1 < tokens.count
             if hasNext, !tokens[index + 1].spaceBefore { return false }
