@@ -53,7 +53,7 @@ struct LayoutBuilder {
                     text.withUnsafeBufferPointer { text in
                         levels.withUnsafeBufferPointer { levels in
                             Pass(
-                                tokenArray: tokens, tokens: borrowedTokens, text: text, levels: levels,
+                                tokens: borrowedTokens, text: text, levels: levels,
                                 levelOfToken: UnsafeBufferPointer(levelOf), headerTable: tables.headers,
                                 abbreviations: tables.abbreviations, mostlyUpperCase: mostlyUpperCase,
                                 words: tables.words
@@ -94,8 +94,6 @@ extension LayoutBuilder {
 
     /// One build over borrowed buffers, valid only inside `build(givenSections:)`.
     private struct Pass {
-        /// The same tokens as an array, for `PhraseTable.match`.
-        let tokenArray: [Token]
         let tokens: UnsafeBufferPointer<Token>
         let text: UnsafeBufferPointer<UInt8>
         let levels: UnsafeBufferPointer<LevelMention>
@@ -135,7 +133,8 @@ extension LayoutBuilder {
             }
             // Found sections need no marks of their own: each starts at a header, which breaks its sentence.
             sentences(
-                sentenceOf: sentenceOf, headers: &headers, hasSemicolon: &layout.hasSemicolon,
+                sentenceOf: sentenceOf, marksGiven: !givenSections.isEmpty, headers: &headers,
+                hasSemicolon: &layout.hasSemicolon,
                 into: &layout.sentences)
             if givenSections.isEmpty {
                 sections(from: headers, into: &layout.sections)
@@ -160,10 +159,16 @@ extension LayoutBuilder {
         /// The section header starting the line at `index`, if any, appended to `headerStarts`: a known header
         /// followed by ":" (any case), or alone on its line. Marks with -1 in `sentenceOf`, ahead of the sentence
         /// pass, where a sentence must break whatever the punctuation: at the header and at the start of its content.
-        /// Only writes at or after `index`.
+        /// Only writes at or after `index`. Returns the mark it made past `index` within the line (the content
+        /// start), or the token count: its other marks start lines, where the sentence pass stops anyway.
+        ///
+        /// `findingsPending` says the line before this one held a one-line header (`endsWithItsLine`): findings
+        /// start here, unless a header phrase does. Testing that here, when the pass reaches the line, spares
+        /// walking that header's line to its end to find where the next one starts.
         private func findHeader(
-            at index: Int, into headerStarts: inout [HeaderStart], marking sentenceOf: UnsafeMutableBufferPointer<Int32>
-        ) {
+            at index: Int, into headerStarts: inout [HeaderStart], marking sentenceOf: UnsafeMutableBufferPointer<Int32>,
+            findingsPending: inout Bool
+        ) -> Int {
             let count = tokens.count
             func add(_ header: HeaderStart) {
                 headerStarts.append(header)
@@ -175,10 +180,16 @@ extension LayoutBuilder {
             if tokens[start].kind == .number, start + 2 < count, Layout.isEnumerator(tokens, start) {
                 start += 2
             }
-            guard mayStartHeader(start), let (headerKind, headerEnd) = headerTable.match(tokenArray, at: start, limit: count)
-            else {
-                return
+            let header = mayStartHeader(start) ? headerTable.match(tokens, at: start, limit: count) : nil
+            if findingsPending {
+                findingsPending = false
+                // The phrase test at the line start itself, before any enumerator: the one just made if the same.
+                let startsPhrase =
+                    start == index
+                    ? header != nil : mayStartHeader(index) && headerTable.match(tokens, at: index, limit: count) != nil
+                if !startsPhrase { add(HeaderStart(token: index, contentStart: index, kind: .findings, title: 0..<0)) }
             }
+            guard let (headerKind, headerEnd) = header else { return count }
             var end = headerEnd
             // "ADDENDUM (reviewed 12/03/2025):": a parenthesis on the header line before its colon.
             if end < count, tokens[end].byte == 0x28, tokens[end].kind == .punctuation {
@@ -192,26 +203,36 @@ extension LayoutBuilder {
                     end = close + 1
                 }
             }
+            // The content start of a header ended by a colon may lie inside the line; others start lines.
+            var mark = count
             if end < count, tokens[end].kind == .punctuation, tokens[end].byte == 0x3A || tokens[end].byte == 0x2D {
                 add(HeaderStart(token: index, contentStart: end + 1, kind: headerKind, title: start..<headerEnd))
+                mark = end + 1
                 // A one-line history, technique or comparison ("Clinical: 50F, back pain.") ends with its line;
                 // what follows up to the next header is findings.
                 if Self.endsWithItsLine(headerKind), end + 1 < count, !tokens[end + 1].lineBreakBefore {
+                    // The next line start the pass calls here at is where findings start, unless the header
+                    // itself spans a line break (the pass calls here at that break first): then the line is walked.
+                    if !(index + 1...end).contains(where: { tokens[$0].lineBreakBefore }) {
+                        findingsPending = true
+                        return mark
+                    }
                     var next = end + 1
                     while next < count, !tokens[next].lineBreakBefore { next += 1 }
-                    if next < count, !mayStartHeader(next) || headerTable.match(tokenArray, at: next, limit: count) == nil {
+                    if next < count, !mayStartHeader(next) || headerTable.match(tokens, at: next, limit: count) == nil {
                         add(HeaderStart(token: next, contentStart: next, kind: .findings, title: 0..<0))
                     }
                 }
             } else if end >= count || tokens[end].lineBreakBefore, isUpperCase(start..<headerEnd) {
                 add(HeaderStart(token: index, contentStart: end, kind: headerKind, title: start..<headerEnd))
             }
+            return mark
         }
 
-        /// Whether a header phrase could start at `index`: `PhraseTable.match` rejects a token without a code
-        /// (a number, or a word the lexicon does not know) at once, but only after borrowing its seven tables.
+        /// Whether a header phrase could start at `index`: whether some header starts with its word or
+        /// punctuation, one table read (most lines start with a word no header starts with).
         @inline(__always) private func mayStartHeader(_ index: Int) -> Bool {
-            PhraseTable<SectionKind>.code(of: tokens[index]) != Int32.min
+            headerTable.nextStart(tokens, from: index, limit: index + 1) == index
         }
 
         private static func endsWithItsLine(_ kind: SectionKind) -> Bool {
@@ -274,7 +295,8 @@ extension LayoutBuilder {
         /// index overwrites it. Ordinary tokens (no line break before, not punctuation, no mark) are passed over by
         /// `nextDecision`; the header, line-start and full-stop rules run only where they can apply.
         private func sentences(
-            sentenceOf: UnsafeMutableBufferPointer<Int32>, headers: inout [HeaderStart], hasSemicolon: inout Bool,
+            sentenceOf: UnsafeMutableBufferPointer<Int32>, marksGiven: Bool, headers: inout [HeaderStart],
+            hasSemicolon: inout Bool,
             into sentences: inout [Range<Int>]
         ) {
             let count = tokens.count
@@ -288,13 +310,26 @@ extension LayoutBuilder {
                 sentenceCount += 1
                 sentenceStart = end
             }
+            // Without given sections, the only marks are the headers' (`findHeader`): those at line starts are
+            // stopped at anyway, and the one inside a line (`mark`, after the line start that made it) bounds the
+            // skip, so the skip reads no mark. With given sections, marks lie anywhere, and the skip reads each.
+            var mark = count
             // The first token starts a line, with or without a line break before it.
-            if count > 0, !tokens[0].lineBreakBefore { findHeader(at: 0, into: &headers, marking: sentenceOf) }
-            var index = Self.nextDecision(from: 0, sentence: 0, tokens, sentenceOf)
+            var findingsPending = false
+            if count > 0, !tokens[0].lineBreakBefore {
+                mark = findHeader(at: 0, into: &headers, marking: sentenceOf, findingsPending: &findingsPending)
+            }
+            var index = marksGiven
+                ? Self.nextDecision(from: 0, sentence: 0, tokens, marks: sentenceOf)
+                : Self.nextDecision(from: 0, limit: mark, sentence: 0, tokens, sentenceOf)
             while index < count {
                 let token = tokens[index]
                 let lineStart = token.lineBreakBefore
-                if lineStart { findHeader(at: index, into: &headers, marking: sentenceOf) }
+                if mark <= index { mark = count }
+                if lineStart {
+                    mark = min(
+                        mark, findHeader(at: index, into: &headers, marking: sentenceOf, findingsPending: &findingsPending))
+                }
                 if sentenceOf[index] < 0 {
                     if index > sentenceStart { close(before: index) }
                 } else if lineStart, index > sentenceStart, breaksBefore(index) {
@@ -305,30 +340,59 @@ extension LayoutBuilder {
                     close(before: index + 1)
                 }
                 if token.byte == 0x3B, token.kind == .punctuation { hasSemicolon = true }
-                index = Self.nextDecision(from: index + 1, sentence: sentenceCount, tokens, sentenceOf)
+                if marksGiven {
+                    index = Self.nextDecision(from: index + 1, sentence: sentenceCount, tokens, marks: sentenceOf)
+                } else {
+                    index = Self.nextDecision(from: index + 1, limit: mark, sentence: sentenceCount, tokens, sentenceOf)
+                }
             }
             if count > sentenceStart { sentences.append(sentenceStart..<count) }
         }
 
-        /// The first token at or after `index` where the sentence pass has something to decide (a line break before
-        /// it, a ".", "!", "?" or ";", or a forced break marked -1), or the token count; every token passed over is
-        /// in `sentence`.
+        /// The first token at or after `index` and before `limit` where the sentence pass has something to decide
+        /// (a line break before it, a ".", "!", "?" or ";"), or `limit`; every token passed over is in `sentence`.
         ///
         /// Eight tokens in ten are ordinary words; a loop of its own keeps them to two tests and a store each
-        /// (inlined into the pass, the loop reloaded from the stack what the rules' calls had spilled). Other
-        /// punctuation (commas, hyphens, colons, parentheses) decides nothing where it stands, and is passed over
-        /// too: stopping there cost a call and the pass's tests for each.
+        /// (`limit` is the next forced break, so no mark is read). Other punctuation (commas, hyphens, colons,
+        /// parentheses) decides nothing where it stands, and is passed over too.
         /// - Complexity: O(tokens passed over).
         @inline(never)
         private static func nextDecision(
-            from index: Int, sentence: Int32, _ tokens: UnsafeBufferPointer<Token>,
+            from index: Int, limit: Int, sentence: Int32, _ tokens: UnsafeBufferPointer<Token>,
             _ sentenceOf: UnsafeMutableBufferPointer<Int32>
+        ) -> Int {
+            var index = index
+            // Two tokens a round: the loop's own count, step and test are a third of its work per token.
+            while index &+ 1 < limit {
+                let first = tokens[index]
+                if first.lineBreakBefore || Self.mayEndSentence(first.byte) { return index }
+                sentenceOf[index] = sentence
+                let second = tokens[index &+ 1]
+                if second.lineBreakBefore || Self.mayEndSentence(second.byte) { return index &+ 1 }
+                sentenceOf[index &+ 1] = sentence
+                index &+= 2
+            }
+            if index < limit {
+                let token = tokens[index]
+                if token.lineBreakBefore || Self.mayEndSentence(token.byte) { return index }
+                sentenceOf[index] = sentence
+                index &+= 1
+            }
+            return index
+        }
+
+        /// `nextDecision(from:limit:sentence:_:_:)` up to the token count, stopping at a forced break marked -1 in
+        /// `marks` too (given sections mark theirs anywhere).
+        @inline(never)
+        private static func nextDecision(
+            from index: Int, sentence: Int32, _ tokens: UnsafeBufferPointer<Token>,
+            marks: UnsafeMutableBufferPointer<Int32>
         ) -> Int {
             var index = index
             while index < tokens.count {
                 let token = tokens[index]
-                if token.lineBreakBefore || Self.mayEndSentence(token.byte) || sentenceOf[index] < 0 { return index }
-                sentenceOf[index] = sentence
+                if token.lineBreakBefore || Self.mayEndSentence(token.byte) || marks[index] < 0 { return index }
+                marks[index] = sentence
                 index &+= 1
             }
             return index
@@ -370,6 +434,7 @@ extension LayoutBuilder {
             }
         }
 
+        @inline(__always)
         private func fullStopEndsSentence(_ index: Int, sentenceStart: Int) -> Bool {
             let hasNext = index + 1 < tokens.count
             if hasNext, !tokens[index + 1].spaceBefore { return false }
@@ -407,11 +472,15 @@ extension LayoutBuilder {
             into headings: inout [Layout.LevelHeading]
         ) {
             var pending: HeadingStart?
+            // Headers are in token order, and headings are closed in order: the first header after a heading's
+            // start is found by walking on from the last one's.
+            var nextHeader = 0
             func close(_ heading: HeadingStart, limit: Int) {
                 var end = heading.start + 1
                 // A section header stops the scope too: the first one after the heading's start.
                 var limit = limit
-                for header in headers where header.token > heading.start && header.token < limit { limit = header.token }
+                while nextHeader < headers.count, headers[nextHeader].token <= heading.start { nextHeader += 1 }
+                if nextHeader < headers.count, headers[nextHeader].token < limit { limit = headers[nextHeader].token }
                 if sectionsGiven {
                     let section = sectionOf[heading.start]
                     while end < limit, !tokens[end].blankLineBefore, sectionOf[end] == section,
