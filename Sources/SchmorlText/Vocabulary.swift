@@ -142,11 +142,29 @@ final class Vocabulary: Sendable {
         /// The canonical word id for a spelling of up to eight bytes; -1 for an empty slot and for a longer
         /// spelling (whose id is in `spellingIds`). A key of up to eight bytes is then found by comparing the prefix
         /// alone: equal prefixes of a short key and a long spelling (its first eight bytes) still give -1.
-        var id: Int32 = -1
+        ///
+        /// Stored XORed with the low 32 bits of `prefix` (`shortId(for:)` undoes it): read as a plain field, the id
+        /// was a load that the compiler folded into the select of `Vocabulary.id(_:ifZero:)` and then turned into
+        /// a branch on whether the word is known (x86 turns a conditional move from memory into a branch), the
+        /// tokeniser's most mispredicted and most sampled instruction.
+        private var maskedId: Int32 = -1
         /// Index of the spelling in `spellingStart` (to compare the bytes after the first eight).
         var entry: UInt16 = 0
         /// 0 for an empty slot, which no key of a word matches.
         var length: UInt16 = 0
+
+        init() {}
+
+        init(prefix: UInt64, id: Int32, entry: UInt16, length: UInt16) {
+            self.prefix = prefix
+            self.maskedId = id ^ Int32(truncatingIfNeeded: prefix)
+            self.entry = entry
+            self.length = length
+        }
+
+        /// The id of a short spelling, given the prefix of a key equal to this slot's (else meaningless).
+        @inline(__always)
+        func shortId(for keyPrefix: UInt64) -> Int32 { maskedId ^ Int32(truncatingIfNeeded: keyPrefix) }
     }
 
     init(words: [String], variants: [String: String]) {
@@ -392,7 +410,7 @@ final class Vocabulary: Sendable {
             func lookup(_ key: WordKey) -> Int32 {
                 let displacement = displacements[Int(truncatingIfNeeded: key.hash &>> Vocabulary.bucketShift)]
                 let slot = table[Vocabulary.slotIndex(key.hash, displacement)]
-                return Vocabulary.id(slot.id, ifZero: slot.prefix ^ key.prefix)
+                return Vocabulary.id(slot.shortId(for: key.prefix), ifZero: slot.prefix ^ key.prefix)
             }
         }
 
