@@ -54,6 +54,17 @@ struct WordKey {
         self.length = length
     }
 
+    /// The key of a word of 9...16 bytes given as its first byte and the sixteen bytes after it (two loads the
+    /// tokeniser made to find the word's end): no load and no length test of its own.
+    @inline(__always)
+    init(firstByte: UInt8, following: UInt64, later: UInt64, length: Int) {
+        prefix = (following &<< 8) | UInt64(firstByte)
+        let second = (later &<< 8) | (following &>> 56)
+        suffix = second & (~0 &>> (128 &- UInt64(truncatingIfNeeded: length) &* 8))
+        hash = Self.mix(prefix &* Self.multiplier, suffix)
+        self.length = length
+    }
+
     private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// The hash so far with the next eight bytes mixed in.
@@ -381,16 +392,26 @@ final class Vocabulary: Sendable {
         @inline(__always)
         func lookup(_ key: WordKey, at word: UnsafePointer<UInt8>) -> Int32 {
             if key.length <= 8 { return lookupShort(key) }
+            if key.length <= 16 { return lookupMedium(key) }
             let index = slotIndex(key)
             let slot = table[index]
             let differs =
                 (slot.prefix ^ key.prefix) | (UInt64(slot.length) ^ UInt64(truncatingIfNeeded: key.length))
                 | (suffixes[index] ^ key.suffix)
             let id = spellingIds[Int(slot.entry)]
-            if key.length <= 16 {
-                return Vocabulary.id(id, ifZero: differs)
-            }
             return differs == 0 && sameTail(Int(slot.entry), word, key.length) ? id : -1
+        }
+
+        /// The id of a word of nine to sixteen bytes, or -1: the prefix, the suffix and the length are the whole
+        /// word, so one combined comparison decides (no branch on whether the word is known).
+        @inline(__always)
+        func lookupMedium(_ key: WordKey) -> Int32 {
+            let index = slotIndex(key)
+            let slot = table[index]
+            let differs =
+                (slot.prefix ^ key.prefix) | (UInt64(slot.length) ^ UInt64(truncatingIfNeeded: key.length))
+                | (suffixes[index] ^ key.suffix)
+            return Vocabulary.id(spellingIds[Int(slot.entry)], ifZero: differs)
         }
 
         /// The id of a word of one to eight bytes, or -1: the prefix is the whole word, so one comparison decides.
