@@ -89,6 +89,7 @@ struct Tokenizer {
                             continue
                         }
                     } else {
+                        // Nine to sixteen bytes: the first byte and those after it in `after` and `later` are the key.
                         let later = UInt64(
                             littleEndian: UnsafeRawPointer(base + (start &+ 9)).loadUnaligned(as: UInt64.self))
                         let laterStops = Self.stops(later)
@@ -97,8 +98,8 @@ struct Tokenizer {
                             let next = base[end]
                             if next != FoldedText.filler && next != 0x27 {
                                 index = end
-                                let id = probe.lookup(
-                                    WordKey(base + start, length: end &- start, end: bufferEnd), at: base + start)
+                                let id = probe.lookupMedium(
+                                    WordKey(firstByte: byte, following: after, later: later, length: end &- start))
                                 emit(.word, start, end, id, byte)
                                 whiteSpace = 0
                                 continue

@@ -54,6 +54,17 @@ struct WordKey {
         self.length = length
     }
 
+    /// The key of a word of 9...16 bytes given as its first byte and the sixteen bytes after it (two loads the
+    /// tokeniser made to find the word's end): no load and no length test of its own.
+    @inline(__always)
+    init(firstByte: UInt8, following: UInt64, later: UInt64, length: Int) {
+        prefix = (following &<< 8) | UInt64(firstByte)
+        let second = (later &<< 8) | (following &>> 56)
+        suffix = second & (~0 &>> (128 &- UInt64(truncatingIfNeeded: length) &* 8))
+        hash = Self.mix(prefix &* Self.multiplier, suffix)
+        self.length = length
+    }
+
     private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// The hash so far with the next eight bytes mixed in.
@@ -106,9 +117,11 @@ final class Vocabulary: Sendable {
     /// a bucket, the bucket's displacement picks the one slot where the key can be. Every spelling is the only key
     /// in its slot, so a lookup reads one small displacement and one slot and compares once, with no probing: whether
     /// a word is known is the least predictable fact about it, and a branch on it (or on where it sits) mispredicts.
-    /// The table is a slot per spelling plus a quarter (20 KB, and 10 KB of `suffixes` read for long words only), so
-    /// the slots a report touches stay in the L1 cache better than in the quarter-full open-addressing table this
-    /// replaced (64 KB; its probe loads were the tokeniser's top cost in cycles).
+    /// The table has a power-of-two number of slots, about two per spelling (32 KB, and 16 KB of `suffixes` read for
+    /// long words only), so that a slot is the top bits of a hash: a lookup touches one slot either way, so the
+    /// cache lines a report touches are as many as in the denser table this replaced (a slot per spelling plus a
+    /// quarter, 20 KB, which cost a second multiply and the table size per lookup), and half those of the
+    /// quarter-full open-addressing table before it (64 KB; its probe loads were the tokeniser's top cost in cycles).
     private let table: [Slot]
     /// Per slot, bytes 8 ..< 16 of its spelling (`WordKey.suffix`): read for words longer than eight bytes only, so
     /// kept out of the slots.
@@ -118,6 +131,12 @@ final class Vocabulary: Sendable {
     /// 64 minus log2 of the number of buckets (1024, about one per spelling of the lexicon's 1,028): a key's bucket
     /// is the top bits of its hash. A constant, so a lookup shifts by an immediate and reads no field for it.
     fileprivate static var bucketShift: UInt64 { 54 }
+    /// 64 minus log2 of the number of slots (2048, a power of two, about two per spelling): a key's slot is the top
+    /// bits of its displaced, mixed hash. A constant, like `bucketShift`: scaling the hash to a table of any size
+    /// took a second multiply and the size (kept on the stack in the tokeniser's loop) per lookup.
+    fileprivate static var slotShift: UInt64 { 53 }
+    /// The number of slots, `1 << (64 - slotShift)`.
+    fileprivate static var slotCount: Int { 1 << (64 - Int(slotShift)) }
     /// Every spelling, end to end; entry `e` is `spellingBytes[spellingStart[e]..<spellingStart[e + 1]]`.
     private let spellingBytes: [UInt8]
     private let spellingStart: [Int32]
@@ -134,11 +153,29 @@ final class Vocabulary: Sendable {
         /// The canonical word id for a spelling of up to eight bytes; -1 for an empty slot and for a longer
         /// spelling (whose id is in `spellingIds`). A key of up to eight bytes is then found by comparing the prefix
         /// alone: equal prefixes of a short key and a long spelling (its first eight bytes) still give -1.
-        var id: Int32 = -1
+        ///
+        /// Stored XORed with the low 32 bits of `prefix` (`shortId(for:)` undoes it): read as a plain field, the id
+        /// was a load that the compiler folded into the select of `Vocabulary.id(_:ifZero:)` and then turned into
+        /// a branch on whether the word is known (x86 turns a conditional move from memory into a branch), the
+        /// tokeniser's most mispredicted and most sampled instruction.
+        private var maskedId: Int32 = -1
         /// Index of the spelling in `spellingStart` (to compare the bytes after the first eight).
         var entry: UInt16 = 0
         /// 0 for an empty slot, which no key of a word matches.
         var length: UInt16 = 0
+
+        init() {}
+
+        init(prefix: UInt64, id: Int32, entry: UInt16, length: UInt16) {
+            self.prefix = prefix
+            self.maskedId = id ^ Int32(truncatingIfNeeded: prefix)
+            self.entry = entry
+            self.length = length
+        }
+
+        /// The id of a short spelling, given the prefix of a key equal to this slot's (else meaningless).
+        @inline(__always)
+        func shortId(for keyPrefix: UInt64) -> Int32 { maskedId ^ Int32(truncatingIfNeeded: keyPrefix) }
     }
 
     init(words: [String], variants: [String: String]) {
@@ -200,12 +237,14 @@ final class Vocabulary: Sendable {
                 order.append(bucket)
             }
         }
-        var size = max(8, keys.count + keys.count / 4)
+        // A table at most seven-eighths full, so that every bucket finds a displacement quickly.
+        precondition(keys.count <= Self.slotCount / 8 * 7, "vocabulary too large for its table: lower slotShift")
+        let size = Self.slotCount
         var table: [Slot]
         var displacements: [UInt16]
         var suffixes: [UInt64]
         var slots: [Int] = []  // the slots of one bucket's keys under the displacement being tried
-        placing: while true {
+        do {
             table = [Slot](repeating: Slot(), count: size)
             suffixes = [UInt64](repeating: 0, count: size)
             displacements = [UInt16](repeating: 0, count: bucketCount)
@@ -213,14 +252,12 @@ final class Vocabulary: Sendable {
                 var displacement = 0
                 slots.removeAll(keepingCapacity: true)
                 searching: while true {
-                    if displacement > Int(UInt16.max) {
-                        size += size / 8  // no displacement fits: a roomier table
-                        continue placing
-                    }
+                    precondition(
+                        displacement <= Int(UInt16.max), "no displacement places a vocabulary bucket: lower slotShift")
                     slots.removeAll(keepingCapacity: true)
                     for member in memberStart[bucket]..<memberStart[bucket + 1] {
                         let entry = memberList[member]
-                        let slot = Self.slotIndex(keys[entry].hash, UInt16(displacement), size: size)
+                        let slot = Self.slotIndex(keys[entry].hash, UInt16(displacement))
                         if table[slot].length != 0 || slots.contains(slot) {
                             displacement += 1
                             continue searching
@@ -239,7 +276,6 @@ final class Vocabulary: Sendable {
                     break
                 }
             }
-            break
         }
         self.table = table
         self.displacements = displacements
@@ -274,11 +310,11 @@ final class Vocabulary: Sendable {
     }
 
     /// The one slot a key with hash `hash` can be in, given its bucket's displacement: the displaced hash mixed by
-    /// a second multiply, and its top 32 bits scaled to the table size (a multiply and a shift, not a division).
+    /// a second multiply, and its top bits (the table has a power-of-two size: no scaling multiply).
     @inline(__always)
-    fileprivate static func slotIndex(_ hash: UInt64, _ displacement: UInt16, size: Int) -> Int {
+    fileprivate static func slotIndex(_ hash: UInt64, _ displacement: UInt16) -> Int {
         let mixed = (hash ^ UInt64(displacement)) &* 0xD6E8_FEB8_6659_FD93
-        return Int(truncatingIfNeeded: ((mixed &>> 32) &* UInt64(truncatingIfNeeded: size)) &>> 32)
+        return Int(truncatingIfNeeded: mixed &>> slotShift)
     }
 
     /// The key of the bytes of `range`, filler bytes skipped.
@@ -328,7 +364,7 @@ final class Vocabulary: Sendable {
                             spellingIds.withUnsafeBufferPointer { spellingIds in
                                 body(
                                     Probe(
-                                        table: table.baseAddress!, suffixes: suffixes.baseAddress!, size: table.count,
+                                        table: table.baseAddress!, suffixes: suffixes.baseAddress!,
                                         displacements: displacements.baseAddress!,
                                         spellingBytes: spellingBytes.baseAddress!,
                                         spellingStart: spellingStart.baseAddress!, spellingIds: spellingIds.baseAddress!))
@@ -344,7 +380,6 @@ final class Vocabulary: Sendable {
     struct Probe {
         fileprivate let table: UnsafePointer<Slot>
         fileprivate let suffixes: UnsafePointer<UInt64>
-        fileprivate let size: Int
         fileprivate let displacements: UnsafePointer<UInt16>
         fileprivate let spellingBytes: UnsafePointer<UInt8>
         fileprivate let spellingStart: UnsafePointer<Int32>
@@ -357,16 +392,26 @@ final class Vocabulary: Sendable {
         @inline(__always)
         func lookup(_ key: WordKey, at word: UnsafePointer<UInt8>) -> Int32 {
             if key.length <= 8 { return lookupShort(key) }
+            if key.length <= 16 { return lookupMedium(key) }
             let index = slotIndex(key)
             let slot = table[index]
             let differs =
                 (slot.prefix ^ key.prefix) | (UInt64(slot.length) ^ UInt64(truncatingIfNeeded: key.length))
                 | (suffixes[index] ^ key.suffix)
             let id = spellingIds[Int(slot.entry)]
-            if key.length <= 16 {
-                return Vocabulary.id(id, ifZero: differs)
-            }
             return differs == 0 && sameTail(Int(slot.entry), word, key.length) ? id : -1
+        }
+
+        /// The id of a word of nine to sixteen bytes, or -1: the prefix, the suffix and the length are the whole
+        /// word, so one combined comparison decides (no branch on whether the word is known).
+        @inline(__always)
+        func lookupMedium(_ key: WordKey) -> Int32 {
+            let index = slotIndex(key)
+            let slot = table[index]
+            let differs =
+                (slot.prefix ^ key.prefix) | (UInt64(slot.length) ^ UInt64(truncatingIfNeeded: key.length))
+                | (suffixes[index] ^ key.suffix)
+            return Vocabulary.id(spellingIds[Int(slot.entry)], ifZero: differs)
         }
 
         /// The id of a word of one to eight bytes, or -1: the prefix is the whole word, so one comparison decides.
@@ -375,19 +420,18 @@ final class Vocabulary: Sendable {
 
         /// The three fields a lookup of a short word reads, for the tokeniser to keep apart from the rest (fewer
         /// loads per word than through the whole probe).
-        var short: Short { Short(table: table, size: size, displacements: displacements) }
+        var short: Short { Short(table: table, displacements: displacements) }
 
         struct Short {
             fileprivate let table: UnsafePointer<Slot>
-            fileprivate let size: Int
             fileprivate let displacements: UnsafePointer<UInt16>
 
             /// The id of a word of one to eight bytes, or -1 (as `Probe.lookupShort`).
             @inline(__always)
             func lookup(_ key: WordKey) -> Int32 {
                 let displacement = displacements[Int(truncatingIfNeeded: key.hash &>> Vocabulary.bucketShift)]
-                let slot = table[Vocabulary.slotIndex(key.hash, displacement, size: size)]
-                return Vocabulary.id(slot.id, ifZero: slot.prefix ^ key.prefix)
+                let slot = table[Vocabulary.slotIndex(key.hash, displacement)]
+                return Vocabulary.id(slot.shortId(for: key.prefix), ifZero: slot.prefix ^ key.prefix)
             }
         }
 
@@ -395,7 +439,7 @@ final class Vocabulary: Sendable {
         @inline(__always)
         private func slotIndex(_ key: WordKey) -> Int {
             let displacement = displacements[Int(truncatingIfNeeded: key.hash &>> Vocabulary.bucketShift)]
-            return Vocabulary.slotIndex(key.hash, displacement, size: size)
+            return Vocabulary.slotIndex(key.hash, displacement)
         }
 
         /// Whether bytes 16..<length of `word` equal those of entry `entry` (its first sixteen already compared).
