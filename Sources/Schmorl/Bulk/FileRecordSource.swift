@@ -107,6 +107,9 @@ struct FileWalker {
         var start: Int
         var count: Int
         var kind: Kind?
+        /// The name's first 8 bytes as a big-endian number (zero-padded: names hold no zero byte), so most
+        /// comparisons of the sort are one integer comparison; equal prefixes compare the whole names.
+        var prefix: UInt64
     }
 
     private let paths: [String]
@@ -226,12 +229,18 @@ struct FileWalker {
                     // has always seen.
                     names.append(contentsOf: String(decoding: name, as: UTF8.self).utf8)
                 }
-                entries.append(Listed(start: start, count: names.count - start, kind: kind))
+                var prefix: UInt64 = 0
+                for offset in 0..<8 {
+                    let byte = start + offset < names.count ? names[start + offset] : 0
+                    prefix = prefix << 8 | UInt64(byte)
+                }
+                entries.append(Listed(start: start, count: names.count - start, kind: kind, prefix: prefix))
             }
         }
         names.withUnsafeBufferPointer { names in
             entries.sort { left, right in
-                PathName.precedesInByteOrder(
+                guard left.prefix == right.prefix else { return left.prefix < right.prefix }
+                return PathName.precedesInByteOrder(
                     UnsafeBufferPointer(rebasing: names[left.start..<left.start + left.count]),
                     UnsafeBufferPointer(rebasing: names[right.start..<right.start + right.count]))
             }
