@@ -67,11 +67,37 @@ public struct Pipeline: Sendable {
     }
 
     /// Extracts every report held in `bytes`: plain text, or an XML / FHIR JSON wrapper.
-    /// - Parameter workspace: the calling worker's reusable engine arrays (one per thread, never shared).
-    public func extract(
-        bytes: [UInt8], id: String, format: SourceFormat? = nil, workspace: TextEngine.Workspace? = nil
-    ) throws(SchmorlError) -> [Extraction] {
+    /// - Parameter workspace: as in ``extract(id:text:workspace:)``.
+    public func extract(bytes: [UInt8], id: String, format: SourceFormat? = nil, workspace: TextEngine.Workspace? = nil)
+        throws(SchmorlError) -> [Extraction]
+    {
         try documents(bytes: bytes, id: id, format: format).map { extract($0, workspace: workspace) }
+    }
+
+    /// `bytes` as a free-text report when ``documents(bytes:id:format:)`` would read them as one (no `format` or
+    /// `.text`, and content that does not start like markup), checked as it checks them, with its errors; `nil`
+    /// when they are markup.
+    ///
+    /// Why: a directory of text reports then takes the bulk path of a JSON Lines record (the bytes straight into
+    /// the engine with the worker's workspace) instead of a `String` validated and copied, copied back into bytes,
+    /// and the engine's arrays allocated afresh for every file.
+    public func plainText(bytes: [UInt8], id: String, format: SourceFormat? = nil) throws(SchmorlError) -> ReportText? {
+        guard bytes.count <= options.maximumReportBytes else { return nil }  // documents(...) gives the error
+        if let format, format != .text { return nil }
+        if format == nil, XMLReportReader.looksLikeXMLOrJSON(bytes) { return nil }
+        try Self.checkPlainText(bytes, id: id)
+        return ReportText(validatedUTF8: bytes)
+    }
+
+    /// Whether `bytes` are UTF-8 by the rules `String(validating:)` applies (the standard library's own validator,
+    /// without the string it would make).
+    private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        do {
+            _ = try UTF8Span(validating: bytes.span)
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// The report documents held in `bytes`.
@@ -102,13 +128,18 @@ public struct Pipeline: Sendable {
 
     /// A plain-text report: UTF-8 checked, CRLF kept as it is (offsets stay true to the input).
     public static func textDocument(bytes: [UInt8], id: String) throws(SchmorlError) -> ReportDocument {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        try checkPlainText(bytes, id: id)
+        return ReportDocument(id: id, sourceFormat: .text, text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The checks every free-text report passes, in this order, with these errors: valid UTF-8, not blank.
+    private static func checkPlainText(_ bytes: [UInt8], id: String) throws(SchmorlError) {
+        guard isValidUTF8(bytes) else {
             throw SchmorlError(.invalidUTF8, "the report is not valid UTF-8; convert it to UTF-8 first", record: id)
         }
         guard bytes.contains(where: { $0 > 0x20 }) else {
             throw SchmorlError(.emptyReport, "the report is empty", record: id)
         }
-        return ReportDocument(id: id, sourceFormat: .text, text: text)
     }
 
     /// The assertion engine on its own: present / absent / possible for `target` in `text`.

@@ -29,6 +29,12 @@ public enum BulkExtractProcessor {
                     case .file(let path):
                         let bytes = try FileReader.read(
                             path: path, limit: pipeline.options.maximumReportBytes, record: record.id)
+                        // A text file goes the way of a JSON Lines text record: its bytes straight into the engine.
+                        if let text = try pipeline.plainText(bytes: bytes, id: record.id, format: format) {
+                            let extraction = pipeline.extract(id: record.id, text: text, workspace: workspace)
+                            append(extraction, summary: summary, to: &output)
+                            return RecordOutcome(nodeCount: extraction.nodes.count, inputBytes: bytes.count)
+                        }
                         inputBytes = bytes.count
                         extractions = try pipeline.extract(
                             bytes: bytes, id: record.id, format: format, workspace: workspace)

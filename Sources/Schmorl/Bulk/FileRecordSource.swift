@@ -68,8 +68,8 @@ public struct FileRecordSource: RecordSource {
             }
             guard let entry = walker.next() else { return nil }
             switch entry {
-            case .report(let path):
-                return InputRecord(id: PathName.stem(of: path), payload: .file(path: path))
+            case .report(let path, let id):
+                return InputRecord(id: id, payload: .file(path: path))
             case .jsonLines(let path):
                 do {
                     nested = try JSONLinesSource(path: path, maximumLineLength: options.maximumLineLength)
@@ -86,16 +86,30 @@ public struct FileRecordSource: RecordSource {
 /// Depth-first walk over paths and directories, one directory listing held per level.
 struct FileWalker {
     enum Entry {
-        case report(String)
+        /// A report file: its path and its record id (the name without extension).
+        case report(String, id: String)
         case jsonLines(String)
         case failure(String, SchmorlError)
     }
 
     private struct Frame {
         var directory: String
+        /// Every entry's name, one after another (UTF-8, as a `String` would hold it), so a listing of thousands of
+        /// files is one array, not a `String` each.
+        var names: [UInt8]
         /// The entries in byte order of their names, each with the kind its directory entry gave, if any.
-        var entries: [(name: String, kind: Kind?)]
+        var entries: [Listed]
         var index = 0
+    }
+
+    /// One directory entry: its name's place in ``Frame/names``, and its kind when `d_type` gave it.
+    private struct Listed {
+        var start: Int
+        var count: Int
+        var kind: Kind?
+        /// The name's first 8 bytes as a big-endian number (zero-padded: names hold no zero byte), so most
+        /// comparisons of the sort are one integer comparison; equal prefixes compare the whole names.
+        var prefix: UInt64
     }
 
     private let paths: [String]
@@ -130,22 +144,25 @@ struct FileWalker {
                     continue
                 }
                 frames[last].index += 1
-                let (name, listedKind) = frame.entries[frame.index]
-                if name.hasPrefix(".") { continue }
-                let path = PathName.join(frame.directory, name)
-                switch listedKind ?? Self.kind(of: path, followingLinks: false) {
-                case .directory:
-                    if let failure = enter(path) { return failure }
-                case .symbolicLink:
-                    // A link to a file is taken; a link to a directory is not followed (no cycles).
-                    if Self.kind(of: path, followingLinks: true) == .regular, let entry = classify(path) {
-                        return entry
+                let listed = frame.entries[frame.index]
+                let entry: Entry? = frame.names.withUnsafeBufferPointer { names in
+                    let name = UnsafeBufferPointer(rebasing: names[listed.start..<listed.start + listed.count])
+                    if name.first == UInt8(ascii: ".") { return nil }
+                    let path = PathName.join(frame.directory, name)
+                    switch listed.kind ?? Self.kind(of: path, followingLinks: false) {
+                    case .directory:
+                        return enter(path)
+                    case .symbolicLink:
+                        // A link to a file is taken; a link to a directory is not followed (no cycles).
+                        guard Self.kind(of: path, followingLinks: true) == .regular else { return nil }
+                        return classify(path, name: name)
+                    case .regular:
+                        return classify(path, name: name)
+                    case .other, nil:
+                        return nil
                     }
-                case .regular:
-                    if let entry = classify(path) { return entry }
-                case .other, nil:
-                    continue
                 }
+                if let entry { return entry }
                 continue
             }
             guard pathIndex < paths.count else { return nil }
@@ -162,15 +179,26 @@ struct FileWalker {
                         cause: SystemError.describe(errno)))
             default:
                 let fileExtension = PathName.fileExtension(of: path)
-                return options.jsonLinesExtensions.contains(fileExtension) ? .jsonLines(path) : .report(path)
+                return options.jsonLinesExtensions.contains(fileExtension)
+                    ? .jsonLines(path) : .report(path, id: PathName.stem(of: path))
             }
         }
     }
 
     /// A file found in a directory: a report, a JSON Lines file, or nothing when its extension is not wanted.
-    private func classify(_ path: String) -> Entry? {
-        let fileExtension = PathName.fileExtension(of: path)
-        if options.extensions.contains(fileExtension) { return .report(path) }
+    ///
+    /// The extension and the id come from the name's bytes (`PathName.fileExtension(of:)` and `stem(of:)` of the
+    /// path give the same), not from the whole path searched again for its last component.
+    private func classify(_ path: String, name: UnsafeBufferPointer<UInt8>) -> Entry? {
+        // The last dot, unless it starts the name (hidden entries never get here, but the rule is the paths' rule).
+        let dot = name.lastIndex(of: UInt8(ascii: ".")).flatMap { $0 == 0 ? nil : $0 }
+        let fileExtension =
+            dot.map { String(decoding: UnsafeBufferPointer(rebasing: name[($0 + 1)...]), as: UTF8.self).lowercased() }
+            ?? ""
+        if options.extensions.contains(fileExtension) {
+            let stem = dot.map { UnsafeBufferPointer(rebasing: name[..<$0]) } ?? name
+            return .report(path, id: String(decoding: stem, as: UTF8.self))
+        }
         if options.jsonLinesExtensions.contains(fileExtension) { return .jsonLines(path) }
         return nil
     }
@@ -185,16 +213,39 @@ struct FileWalker {
                     cause: SystemError.describe(errno)))
         }
         defer { closedir(stream) }
-        var entries: [(name: String, kind: Kind?)] = []
+        var names: [UInt8] = []
+        var entries: [Listed] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let kind = Self.kind(ofEntryType: entry.pointee.d_type)
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let length = raw.firstIndex(of: 0) ?? raw.count
+                let name = UnsafeRawBufferPointer(rebasing: raw[..<length])
+                if name.elementsEqual(".".utf8) || name.elementsEqual("..".utf8) { return }
+                let start = names.count
+                if name.allSatisfy({ $0 < 0x80 }) {
+                    names.append(contentsOf: name)
+                } else {
+                    // Kept as a `String` would hold it (ill-formed bytes replaced), the name every later step
+                    // has always seen.
+                    names.append(contentsOf: String(decoding: name, as: UTF8.self).utf8)
+                }
+                var prefix: UInt64 = 0
+                for offset in 0..<8 {
+                    let byte = start + offset < names.count ? names[start + offset] : 0
+                    prefix = prefix << 8 | UInt64(byte)
+                }
+                entries.append(Listed(start: start, count: names.count - start, kind: kind, prefix: prefix))
             }
-            if name == "." || name == ".." { continue }
-            entries.append((name, Self.kind(ofEntryType: entry.pointee.d_type)))
         }
-        entries.sort { PathName.precedesInByteOrder($0.name, $1.name) }
-        frames.append(Frame(directory: directory, entries: entries))
+        names.withUnsafeBufferPointer { names in
+            entries.sort { left, right in
+                guard left.prefix == right.prefix else { return left.prefix < right.prefix }
+                return PathName.precedesInByteOrder(
+                    UnsafeBufferPointer(rebasing: names[left.start..<left.start + left.count]),
+                    UnsafeBufferPointer(rebasing: names[right.start..<right.start + right.count]))
+            }
+        }
+        frames.append(Frame(directory: directory, names: names, entries: entries))
         return nil
     }
 

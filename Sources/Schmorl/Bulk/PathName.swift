@@ -44,21 +44,31 @@ enum PathName {
     }
 
     /// Byte order of two names, the order directories are walked in: stable across locales and file systems, and
-    /// one `memcmp` where comparing the strings' UTF-8 views element by element was a tenth of a run over a
-    /// directory of small XML files.
-    static func precedesInByteOrder(_ left: String, _ right: String) -> Bool {
-        var left = left
-        var right = right
-        return left.withUTF8 { left in
-            right.withUTF8 { right in
-                let common = min(left.count, right.count)
-                let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
-                return order != 0 ? order < 0 : left.count < right.count
-            }
-        }
+    /// one `memcmp` over the names' bytes as the directory listing holds them (no `String` per name).
+    static func precedesInByteOrder(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = min(left.count, right.count)
+        let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+        return order != 0 ? order < 0 : left.count < right.count
     }
 
     static func join(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// `directory/name` for a name held as (UTF-8) bytes: one string made at its final size.
+    static func join(_ directory: String, _ name: UnsafeBufferPointer<UInt8>) -> String {
+        let slash = directory.hasSuffix("/") ? 0 : 1
+        var directory = directory
+        return directory.withUTF8 { directory in
+            String(unsafeUninitializedCapacity: directory.count + slash + name.count) { buffer in
+                var index = buffer.initialize(fromContentsOf: directory)
+                if slash == 1 {
+                    buffer[index] = UInt8(ascii: "/")
+                    index += 1
+                }
+                index = buffer[index...].initialize(fromContentsOf: name)
+                return index
+            }
+        }
     }
 }
