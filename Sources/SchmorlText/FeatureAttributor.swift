@@ -409,19 +409,19 @@ struct FeatureAttributor {
     /// not a nerve root ("Modic type 1 endplate changes at L4-5", "edema along the inferior endplate of L3").
     /// Only whether there is one: the scan stops at the first (`siteLevels(of:)` lists them all).
     private func localSite(of range: Range<Int>, sentence: Range<Int>, useHeading: Bool) -> LocalSite {
-        let clause = analysis.clause(of: range.lowerBound)
-        var clauseTokens = range
-        while clauseTokens.lowerBound > sentence.lowerBound, analysis.clause(of: clauseTokens.lowerBound - 1) == clause {
-            clauseTokens = (clauseTokens.lowerBound - 1)..<clauseTokens.upperBound
-        }
-        while clauseTokens.upperBound < sentence.upperBound, analysis.clause(of: clauseTokens.upperBound) == clause {
-            clauseTokens = clauseTokens.lowerBound..<(clauseTokens.upperBound + 1)
-        }
+        // The clause walk and the level scan read the two token columns through borrowed buffers, each taken
+        // once: read through `analysis` per token, every read reloaded the column and retained its maps.
+        let clauseTokens = Self.clauseTokens(of: range, sentence: sentence, clauses: analysis.clauseOfToken)
         var site = LocalSite(
             clauseTokens: clauseTokens, sentence: sentence, featureStart: range.lowerBound, useHeading: useHeading)
         var discSites = 0
-        for index in clauseTokens where analysis.levelOfToken[index] >= 0 {
-            let level = Int(analysis.levelOfToken[index])
+        let levelColumn = analysis.levelOfToken
+        precondition(clauseTokens.upperBound <= levelColumn.count, "clause outside the token columns")
+        let levelBase = levelColumn.base
+        let levelMaps = levelColumn.maps
+        for index in clauseTokens {
+            let level = Int(levelMaps.withUnsafeBufferPointer { $0[levelBase &+ index] })
+            if level < 0 { continue }
             if analysis.levels[level].namesRoot { continue }
             if mentions.contains(where: { $0.window.contains(index) }) { continue }
             if isDiscSite(level, sentence: sentence) {
@@ -438,6 +438,25 @@ struct FeatureAttributor {
         }
         if useHeading, headingLevel(at: range.lowerBound) != nil { site.hasLevels = true }
         return site
+    }
+
+    /// The tokens of `range`'s clause within `sentence`: `range` widened token by token while the clause number
+    /// stays that of its first token (the sentence bounds the walk), read from one borrowed buffer.
+    private static func clauseTokens(
+        of range: Range<Int>, sentence: Range<Int>, clauses: Layout.TokenColumn
+    ) -> Range<Int> {
+        precondition(
+            sentence.lowerBound >= 0 && sentence.upperBound <= clauses.count && sentence.contains(range.lowerBound),
+            "clause walk outside its sentence")
+        let base = clauses.base
+        return clauses.maps.withUnsafeBufferPointer { maps in
+            let clause = maps[base &+ range.lowerBound]
+            var lower = range.lowerBound
+            while lower > sentence.lowerBound, maps[base &+ lower &- 1] == clause { lower &-= 1 }
+            var upper = range.upperBound
+            while upper < sentence.upperBound, maps[base &+ upper] == clause { upper &+= 1 }
+            return lower..<upper
+        }
     }
 
     /// "fluid signal within the L4-L5 disc": the disc itself, not the marrow at its endplates.
