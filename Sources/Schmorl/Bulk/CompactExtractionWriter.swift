@@ -114,9 +114,12 @@ enum CompactExtractionWriter {
             }
         }
         out.write(fragment: #"],"nodes":["#)
-        for (index, node) in extraction.nodes.enumerated() {
-            if index > 0 { out.write(UInt8(ascii: ",")) }
-            write(node, to: &out)
+        // Read in place, as the sections are: binding each node to a loop variable copied it.
+        extraction.nodes.withUnsafeBufferPointer { nodes in
+            for index in nodes.indices {
+                if index > 0 { out.write(UInt8(ascii: ",")) }
+                write(node: nodes.baseAddress! + index, to: &out)
+            }
         }
         out.write(fragment: #"],"differentials":["#)
         for (index, differential) in extraction.differentials.enumerated() {
@@ -125,16 +128,23 @@ enum CompactExtractionWriter {
             out.write(fragment: #","certainty":"#)
             out.write(fragment: Self.value(differential.certainty))
             out.write(fragment: #","evidence":["#)
-            for (index, mention) in differential.mentions.enumerated() {
-                out.write(fragment: index == 0 ? #"{"certainty":"# : #",{"certainty":"#)
-                out.write(fragment: Self.value(mention.certainty))
-                out.write(fragment: #","section":"#)
-                out.write(string: mention.section)
-                out.write(fragment: #","span":"#)
-                write(mention.evidence, to: &out)
-                out.write(fragment: #","cue":"#)
-                if let cue = mention.cue { write(cue, to: &out) } else { out.write(fragment: "null") }
-                out.write(UInt8(ascii: "}"))
+            // Read in place, as the sections and nodes are: a loop variable copied each mention.
+            differential.mentions.withUnsafeBufferPointer { mentions in
+                for index in mentions.indices {
+                    out.write(fragment: index == 0 ? #"{"certainty":"# : #",{"certainty":"#)
+                    out.write(fragment: Self.value(mentions[index].certainty))
+                    out.write(fragment: #","section":"#)
+                    out.write(string: mentions[index].section)
+                    out.write(fragment: #","span":"#)
+                    write(mentions[index].evidence, to: &out)
+                    out.write(fragment: #","cue":"#)
+                    if mentions[index].cue != nil {
+                        write(mentions[index].cue!, to: &out)
+                    } else {
+                        out.write(fragment: "null")
+                    }
+                    out.write(UInt8(ascii: "}"))
+                }
             }
             out.write(fragment: "]}")
         }
@@ -146,8 +156,9 @@ enum CompactExtractionWriter {
         out.write(fragment: "]}")
     }
 
-    private static func write(_ node: ClassifiedNode, to out: inout ReservedBytes) {
-        let finding = node.finding
+    /// Takes the node by address: passed by value, it was copied (an outlined copy and destroy per node).
+    private static func write(node: UnsafePointer<ClassifiedNode>, to out: inout ReservedBytes) {
+        let finding = node.pointee.finding
         let location = finding.location
         out.write(fragment: #"{"level":"#)
         writeLevelLabel(of: location, to: &out)
@@ -190,22 +201,25 @@ enum CompactExtractionWriter {
         if let size = finding.sizeMm { out.write(double: size) } else { out.write(fragment: "null") }
         out.write(fragment: finding.isLarge ? #","large":true"# : #","large":false"#)
         out.write(fragment: Self.comparisonMember(finding.comparison))
-        let classification = node.classification
+        let classification = node.pointee.classification
         out.write(
             fragment: classification.acute
                 ? #","classification":{"acute":true,"symptomatic":"# : #","classification":{"acute":false,"symptomatic":"#)
         out.write(fragment: Self.value(classification.symptomatic))
         out.write(fragment: #","reasons":["#)
-        for (index, reason) in classification.reasons.enumerated() {
-            out.write(fragment: index == 0 ? #"{"code":"# : #",{"code":"#)
-            out.write(string: reason.code)
-            out.write(fragment: #","rule":"#)
-            out.write(string: reason.rule)
-            out.write(fragment: #","statement":"#)
-            out.write(string: reason.statement)
-            out.write(fragment: #","evidence":["#)
-            write(list: reason.evidence, to: &out)
-            out.write(fragment: "]}")
+        // Read in place: a loop variable copied each reason (its three strings and evidence retained and released).
+        classification.reasons.withUnsafeBufferPointer { reasons in
+            for index in reasons.indices {
+                out.write(fragment: index == 0 ? #"{"code":"# : #",{"code":"#)
+                out.write(string: reasons[index].code)
+                out.write(fragment: #","rule":"#)
+                out.write(string: reasons[index].rule)
+                out.write(fragment: #","statement":"#)
+                out.write(string: reasons[index].statement)
+                out.write(fragment: #","evidence":["#)
+                write(list: reasons[index].evidence, to: &out)
+                out.write(fragment: "]}")
+            }
         }
         out.write(fragment: "]}}")
     }

@@ -143,15 +143,32 @@ public struct JSONLineReader {
         let hasEscapes = try Self.skipString(&cursor)
         let raw = UnsafeBufferPointer(rebasing: cursor.bytes[start..<(cursor.index - 1)])
         if !hasEscapes {
-            return keys.firstIndex { $0.elementsEqual(raw) }
+            return wantedIndex(of: raw)
         }
         var decodeCursor = Cursor(bytes: cursor.bytes, index: start - 1)
         // Keys are not checked for UTF-8: a key that is not UTF-8 is simply not one of the wanted keys.
         let decoded = try decodeIntoScratch(&decodeCursor)
         return scratch.withUnsafeBufferPointer { scratch in
-            let key = UnsafeBufferPointer(rebasing: scratch[..<decoded.count])
-            return keys.firstIndex { $0.elementsEqual(key) }
+            wantedIndex(of: UnsafeBufferPointer(rebasing: scratch[..<decoded.count]))
         }
+    }
+
+    /// The index of the wanted key whose bytes are `key`, if any.
+    ///
+    /// Why not `keys.firstIndex { $0.elementsEqual(key) }`: that walks two generic iterators a byte at a time for
+    /// every wanted key, some 400 instructions per key of a line; keys of another length are passed over here by
+    /// their count alone, and the one candidate left is compared through its buffer.
+    private func wantedIndex(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let length = key.count
+        for index in keys.indices where keys[index].count == length {
+            let matches = keys[index].withUnsafeBufferPointer { candidate in
+                var offset = 0
+                while offset < length, candidate[offset] == key[offset] { offset &+= 1 }
+                return offset == length
+            }
+            if matches { return index }
+        }
+        return nil
     }
 
     /// Decodes the string at the cursor into `scratch`, grown first to hold the rest of the line (a string never
@@ -314,7 +331,7 @@ public struct JSONLineReader {
     /// Decodes a string starting at its opening quote into `output`, which has room for the rest of the line.
     ///
     /// One pass: ASCII runs between escapes are copied sixteen bytes a step as they are scanned (no `memcpy` per
-    /// run: a report's text has an escaped line break every few dozen bytes); a byte
+    /// run: a report's text has an escaped line break every few dozen bytes, decoded within the same loop); a byte
     /// from 0x80 up starts a UTF-8 sequence, checked in place (RFC 3629, as `String(validating:)` does: no
     /// overlong forms, no surrogates, nothing above U+10FFFF). A string that is not UTF-8 is still read to its end,
     /// so a structural error after the bad bytes is the one reported, as when UTF-8 was checked afterwards.
@@ -344,7 +361,16 @@ public struct JSONLineReader {
                 step = JSONSpecialBytes.firstSpecialOrNonASCII(in: chunk)
                 index &+= step
                 written &+= step
-                if step < 16 { break }
+                if step < 16 {
+                    // Most special bytes of a report are the backslash of an escaped line break (`\n`, some 25 a
+                    // report): decoded here, so the scan goes on without leaving this loop for the general case.
+                    guard base[index] == UInt8(ascii: "\\"), index &+ 1 < count, base[index &+ 1] == UInt8(ascii: "n")
+                    else { break }
+                    output[written] = 0x0A
+                    index &+= 2
+                    written &+= 1
+                    step = 16
+                }
             }
             if step == 16 {
                 // Fewer than 16 bytes left: one at a time.
