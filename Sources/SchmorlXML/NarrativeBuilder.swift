@@ -169,19 +169,10 @@ struct NarrativeBuilder {
     /// most of the cost of appending text. Each test is exact per byte: the sums stay within their byte.
     @inline(__always)
     private static func stopBits(_ word: UInt64) -> UInt64 {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        // High bit set for a byte from 0x21 up: from 0x80 up by itself, below it when adding 0x5F carries into it.
-        let aboveSpace = (word | ((word & low) &+ ones &* 0x5F)) & high
-        // High bit set for a byte that is not C2 (not a space): the XOR leaves a nonzero byte.
-        let c2 = word ^ (ones &* 0xC2)
-        let notC2 = (((c2 & low) &+ low) | c2) & high
-        let space = word ^ (ones &* 0x20)
-        let isSpace = ~(((space & low) &+ low) | space) & high
-        let plain = aboveSpace & notC2
+        let plain = ByteLanes.aboveSpace(word) & ~ByteLanes.equal(word, to: 0xC2)
+        let isSpace = ByteLanes.equal(word, to: 0x20)
         // A space passes when the byte after it (the next higher byte) is plain; the last byte must be plain.
-        return ~(plain | (isSpace & (plain &>> 8))) & high
+        return ~(plain | (isSpace & (plain &>> 8))) & ByteLanes.high
     }
 
     /// Whether the byte at `index` belongs to a word: not XML whitespace and not the start of U+00A0.
@@ -410,17 +401,13 @@ struct NarrativeBuilder {
                 let first = patternBase[0]
                 let last = hay.count - pattern.count
                 let raw = UnsafeRawPointer(hayBase)
-                let high: UInt64 = 0x8080_8080_8080_8080
-                let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-                let firstInEveryByte = UInt64(first) &* 0x0101_0101_0101_0101
                 var index = 0
                 while index <= last {
                     // Eight starts a step while none holds the needle's first byte (an exact per-byte zero test of
                     // the XOR: the sums stay within their byte), then the first that does.
                     if index &+ 8 <= last &+ 1 {
-                        let difference =
-                            raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian ^ firstInEveryByte
-                        let equal = ~(((difference & low) &+ low) | difference) & high
+                        let equal = ByteLanes.equal(
+                            raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian, to: first)
                         if equal == 0 {
                             index &+= 8
                             continue

@@ -62,13 +62,8 @@ enum WhitespaceSqueezing {
     /// Each test is exact per byte: the sums stay within their byte.
     @inline(__always)
     private static func stopBits(_ word: UInt64) -> UInt64 {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        // High bit set for a byte from 0x21 up: from 0x80 up by itself, below it when adding 0x5F carries into it.
-        let plain = (word | ((word & low) &+ ones &* 0x5F)) & high
-        let space = word ^ (ones &* 0x20)
-        let isSpace = ~(((space & low) &+ low) | space) & high
-        return ~(plain | (isSpace & (plain &>> 8))) & high
+        let plain = ByteLanes.aboveSpace(word)
+        let isSpace = ByteLanes.equal(word, to: 0x20)
+        return ~(plain | (isSpace & (plain &>> 8))) & ByteLanes.high
     }
 }
