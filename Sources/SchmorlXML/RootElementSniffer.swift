@@ -51,12 +51,11 @@ enum RootElementSniffer {
         guard let start = rootNameStart(ascii) else { return .genericXML }
         if let format = formatByName(ascii, from: start) { return format }
         guard let root = startTag(ascii, from: start, attributesOf: rootsReadByAttributes) else { return .genericXML }
-        switch root.localName {
-        case "ClinicalDocument": return .cda
-        case "DiagnosticReport": return .fhirXML
+        // A root the byte test left (a prefixed one, "hl7:ClinicalDocument"): its local name may still decide alone.
+        var localName = root.localName
+        if let format = localName.withUTF8({ formatOfName(ElementName(bytes: $0)) }) { return format }
+        switch localName {
         case "Bundle": return root.namespace == fhirNamespace ? .fhirXML : .genericXML
-        case "NativeDicomModel": return .dicomNative
-        case "eCitation": return .openI
         case "report":
             if root.namespace == dcmtkNamespace || root.attributes["type"]?.hasSuffix("SR") == true { return .dicomSR }
             return .genericXML
@@ -110,10 +109,9 @@ enum RootElementSniffer {
         return result
     }
 
-    /// The format of a root whose name alone decides it (`ClinicalDocument`, `DiagnosticReport`,
-    /// `NativeDicomModel`, `eCitation`, without a prefix), compared on bytes; nil for any other root, which
-    /// ``startTag(_:from:attributesOf:)`` then reads. The same answers as the `switch` of
-    /// ``format(ofASCII:)``, without the Strings, the attribute set and the name split it makes for every input.
+    /// The format of an unprefixed root whose name alone decides it (``formatOfName(_:)``), compared on bytes;
+    /// nil for any other root, which ``startTag(_:from:attributesOf:)`` then reads. Why: nearly every input's root
+    /// is one of these, and this answers without the Strings, the attribute set and the name split of the long way.
     private static func formatByName(_ ascii: UnsafeBufferPointer<UInt8>, from start: Int) -> SourceFormat? {
         var end = start
         while end < ascii.count {
@@ -127,12 +125,17 @@ enum RootElementSniffer {
         }
         // A name with a prefix goes the long way.
         if end < ascii.count, ascii[end] == 0x3A { return nil }
-        switch ElementName(bytes: UnsafeBufferPointer(rebasing: ascii[start..<end])) {
-        case "ClinicalDocument": return .cda
-        case "DiagnosticReport": return .fhirXML
-        case "NativeDicomModel": return .dicomNative
-        case "eCitation": return .openI
-        default: return nil
+        return formatOfName(ElementName(bytes: UnsafeBufferPointer(rebasing: ascii[start..<end])))
+    }
+
+    /// The formats a root's local name decides alone, whatever its attributes; nil for the other names.
+    private static func formatOfName(_ name: ElementName) -> SourceFormat? {
+        switch name {
+        case "ClinicalDocument": .cda
+        case "DiagnosticReport": .fhirXML
+        case "NativeDicomModel": .dicomNative
+        case "eCitation": .openI
+        default: nil
         }
     }
 
