@@ -60,7 +60,7 @@ final class LexiconTables: Sendable {
             "centimeter", "centimeters", "pain", "tenderness", "lymph", "space", "on", "that", "those", "said",
             "intact", "preserved", "non", "nonenhancing", "confined", "normal", "unremarkable",
         ]
-        let vocabularyWords = Self.words(in: phraseStrings + extra)
+        let vocabularyWords = PhraseTable<Int>.words(in: phraseStrings + extra)
         let vocabulary = Vocabulary(words: vocabularyWords, variants: Lexicon.variants)
         self.vocabulary = vocabulary
         // One entry per phrase: the first listing decides the kind; the same phrase listed with the same kind in both
@@ -177,37 +177,5 @@ final class LexiconTables: Sendable {
         }
         for id in [words.schmorls, words.sn, words.sns] { nodeNameWords[Int(id)] = .always }
         self.nodeNameWords = nodeNameWords
-    }
-
-    /// The words of `phrases` in order, exactly as `PhraseTable.words(in:)` lists them, without folding each phrase
-    /// first: the lexicon's phrases are written folded (small ASCII letters, digits, punctuation), which folding leaves
-    /// byte for byte as they are, so a word is a run of letters and digits (and apostrophes after its first byte) of
-    /// the phrase itself. A phrase with any byte folding would change (a capital, a backquote, a non-ASCII byte)
-    /// goes through `PhraseTable.words(in:)`. Start-up is serial, before any report is read: folding every phrase
-    /// into an array of its own was a quarter of the lexicon's build (5.3M instructions).
-    private static func words(in phrases: [String]) -> [String] {
-        var words: [String] = []
-        words.reserveCapacity(3 * phrases.count)
-        for phrase in phrases {
-            let split: Bool? = phrase.utf8.withContiguousStorageIfAvailable { bytes in
-                guard bytes.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) && $0 != 0x60 }) else { return false }
-                var start = -1
-                for index in 0..<bytes.count {
-                    let byte = bytes[index]
-                    if Tokenizer.isLetter(byte) || Tokenizer.isDigit(byte) || (byte == 0x27 && start >= 0) {
-                        if start < 0 { start = index }
-                    } else if start >= 0 {
-                        words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                        start = -1
-                    }
-                }
-                if start >= 0 {
-                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-                }
-                return true
-            }
-            if split != true { words += PhraseTable<Int>.words(in: [phrase]) }
-        }
-        return words
     }
 }
